@@ -1,0 +1,6 @@
+import { getItem } from '../../server/catalogue/catalogue-service';
+import { route, uuidParam } from '../../server/http/handler';
+
+export default route({
+  GET: async ({ req, app, caller }) => ({ body: await getItem(app.db, caller, uuidParam(req)) }),
+});

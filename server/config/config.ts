@@ -1,0 +1,80 @@
+// The server's configuration, read once from the environment and checked with a schema.
+// Production refuses to start with a missing secret or an embedded database.
+import { z } from 'zod';
+
+const backendSchema = z.enum(['pglite', 'pg', 'supabase']);
+export type Backend = z.infer<typeof backendSchema>;
+
+const envSchema = z.object({
+  APP_MODE: z.enum(['development', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
+  DATA_BACKEND: backendSchema.optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32).optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_500_000).default(1_000_000),
+});
+
+export interface Config {
+  mode: 'development' | 'production';
+  backend: Backend;
+  databaseUrl?: string;
+  poolSize: number;
+  pgliteDir: string;
+  supabase?: { url: string; anonKey: string; jwtSecret: string };
+  /** secret for our own signed tokens */
+  authSecret: string;
+  port: number;
+  host: string;
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// Only for development: a fixed secret so local tokens survive restarts.
+const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-never-used-in-production!';
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const mode = e.APP_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
+  const backend: Backend =
+    e.DATA_BACKEND ?? (e.SUPABASE_URL ? 'supabase' : e.DATABASE_URL ? 'pg' : 'pglite');
+
+  if (backend === 'pg' && !e.DATABASE_URL) throw new ConfigError('DATABASE_URL is required for the pg backend');
+  let supabase: Config['supabase'];
+  if (backend === 'supabase') {
+    if (!e.SUPABASE_URL || !e.SUPABASE_ANON_KEY || !e.SUPABASE_JWT_SECRET) {
+      throw new ConfigError('SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_JWT_SECRET are required for the supabase backend');
+    }
+    supabase = { url: e.SUPABASE_URL, anonKey: e.SUPABASE_ANON_KEY, jwtSecret: e.SUPABASE_JWT_SECRET };
+  }
+  if (mode === 'production') {
+    if (backend === 'pglite') throw new ConfigError('production needs DATABASE_URL (pg) or SUPABASE_URL (supabase), not the embedded database');
+    if (!e.AUTH_SECRET) throw new ConfigError('AUTH_SECRET (at least 32 characters) is required in production');
+  }
+  return {
+    mode,
+    backend,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    pgliteDir: e.PGLITE_DIR,
+    supabase,
+    authSecret: e.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    port: e.PORT,
+    host: e.HOST,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,72 @@
+// `npm start`: the whole product on this machine. Embedded PostgreSQL (persisted under
+// .data/), migrated and seeded with demo data; the api/ handlers and the H5 build served on
+// localhost. Ctrl-C stops it cleanly.
+import { performance } from 'node:perf_hooks';
+import { setApp } from '../app';
+import { readConfig } from '../config/config';
+import type { SqlDatabase } from '../db/database';
+import { migrate } from '../db/migrations';
+import { openDatabase } from '../db/open';
+import { seedIfEmpty } from '../db/seed';
+import { createAppServer, listen, loadApiRoutes } from '../http/server';
+import { ensureH5Build, H5_DIR } from './h5-build';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig();
+  const log = (line: string) => console.log(`[start] ${line}`);
+
+  const built = process.env.SKIP_H5_BUILD === '1' ? false : ensureH5Build(log);
+  const db = await openDatabase(config);
+  if (db.backend !== 'supabase') {
+    const applied = await migrate(db as SqlDatabase);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    if (await seedIfEmpty(db as SqlDatabase)) log('loaded demo data (supabase/seed.sql)');
+  }
+  setApp({ config, db });
+
+  const server = createAppServer({ routes: loadApiRoutes(), staticDir: H5_DIR, maxBodyBytes: config.maxBodyBytes });
+  const port = await listenFrom(server, config.port, config.host);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  console.log(`
+  便民服务 is running (${seconds} s${built ? ', H5 rebuilt' : ''}; data: ${db.backend}${db.backend === 'pglite' ? ` in ${config.pgliteDir}` : ''})
+
+    Open in a browser:  ${url}
+    API:                ${url}api/health
+
+  Demo data: 32 township centres and 16 stations of Nanjiang County (sample records),
+  the service catalogue with materials. Browsing needs no account.
+  Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    server.close();
+    server.closeAllConnections();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+// Try the configured port, then the next few, so a second checkout can run beside the first.
+async function listenFrom(server: ReturnType<typeof createAppServer>, port: number, host: string): Promise<number> {
+  for (let p = port; p < port + 10; p++) {
+    try {
+      return await listen(server, p, host);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    }
+  }
+  throw new Error(`ports ${port}–${port + 9} are all in use: set PORT`);
+}
+
+main().catch((error) => {
+  console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

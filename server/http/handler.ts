@@ -1,0 +1,107 @@
+// Wraps a route's methods into a Vercel handler: picks the method, opens the app, runs the
+// handler and maps every failure to the JSON error shape. Handlers stay thin:
+// validate → call one service → return the result.
+import type { VercelRequest, VercelResponse } from '@vercel/node';
+import { z } from 'zod';
+import { type App, getApp } from '../app';
+import { ANONYMOUS, type Caller } from '../db/database';
+import { ApiError, apiError, toApiError } from './errors';
+import { logError } from './log';
+
+// field messages in plain Chinese
+z.config(z.locales.zhCN());
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestContext {
+  req: VercelRequest;
+  app: App;
+  caller: Caller;
+  /** the request's time: the one clock reading handlers pass down */
+  now: Date;
+}
+
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export type MethodHandler = (ctx: RequestContext) => Promise<Reply>;
+
+export function route(methods: Partial<Record<Method, MethodHandler>>) {
+  const allowed = Object.keys(methods).join(', ');
+  return async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
+    try {
+      const handler = methods[(req.method ?? 'GET').toUpperCase() as Method];
+      if (!handler) {
+        res.setHeader('Allow', allowed);
+        throw apiError('METHOD_NOT_ALLOWED');
+      }
+      const app = await getApp();
+      const reply = await handler({ req, app, caller: ANONYMOUS, now: new Date() });
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+      res.status(reply.status ?? 200).json(reply.body);
+    } catch (error) {
+      sendError(res, error, `${req.method} ${req.url}`);
+    }
+  };
+}
+
+export function sendError(res: VercelResponse, error: unknown, context: string): void {
+  const apiErr = toApiError(error);
+  if (apiErr.status >= 500) logError(context, error);
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: apiErr.code, message: apiErr.message },
+  };
+  if (apiErr.fields) body.error.fields = apiErr.fields;
+  res.status(apiErr.status).json(body);
+}
+
+/** Parse input with a zod schema; failures become 422 with a plain message per field. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  throw apiError('VALIDATION_FAILED', fields);
+}
+
+/** The request's JSON body; a wrong content type is 415 and malformed JSON is 400. */
+export function jsonBody(req: VercelRequest): unknown {
+  if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw apiError('UNSUPPORTED_MEDIA_TYPE');
+  try {
+    return req.body;
+  } catch {
+    // Vercel's own body parser throws its own error type: same answer either way
+    throw apiError('BAD_JSON');
+  }
+}
+
+/** The single value of a query parameter (`?a=1&a=2` keeps the first). */
+export function queryValue(req: VercelRequest, name: string): string | undefined {
+  const v = req.query[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The query string as single values, ready for a zod schema. */
+export function queryObject(req: VercelRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(req.query)) {
+    const v = queryValue(req, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+/** A path id that must be a UUID; anything else is 400 INVALID_ID, never a database error. */
+export function uuidParam(req: VercelRequest, name = 'id'): string {
+  const v = queryValue(req, name) ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw apiError('INVALID_ID');
+  return v.toLowerCase();
+}
+
+export { ApiError };

@@ -1,0 +1,41 @@
+// `npm run serve`: the production server for self-hosting (a mainland server with its own
+// PostgreSQL): the same api/ handlers as on Vercel, plus the H5 build when present.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { setApp } from '../app';
+import { readConfig } from '../config/config';
+import type { SqlDatabase } from '../db/database';
+import { migrate } from '../db/migrations';
+import { openDatabase } from '../db/open';
+import { logInfo } from './log';
+import { createAppServer, listen, loadApiRoutes } from './server';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const db = await openDatabase(config);
+  if (process.env.MIGRATE_ON_START === '1' && db.backend !== 'supabase') {
+    const applied = await migrate(db as SqlDatabase);
+    logInfo(`applied migrations: ${applied.join(', ') || 'none'}`);
+  }
+  setApp({ config, db });
+  const h5 = path.resolve(__dirname, '../../dist-h5');
+  const server = createAppServer({
+    routes: loadApiRoutes(),
+    staticDir: existsSync(h5) ? h5 : undefined,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  const port = await listen(server, config.port, config.host);
+  logInfo(`listening on http://${config.host}:${port} (${config.mode}, ${db.backend})`);
+  const stop = async () => {
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`[serve] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

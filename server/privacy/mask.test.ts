@@ -1,0 +1,21 @@
+import { maskIdNumber, maskPersonalData, maskPhone } from './mask';
+
+describe('masking personal data', () => {
+  it('masks an ID number, keeping the region and the last four', () => {
+    expect(maskIdNumber('51192219500101123X')).toBe('5119**********123X');
+  });
+
+  it('masks a mobile number', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+
+  it('masks both inside free text and leaves other numbers alone', () => {
+    expect(maskPersonalData('申请人 511922195001011234 电话13812345678 件数 20261128')).toBe(
+      '申请人 5119**********1234 电话138****5678 件数 20261128',
+    );
+  });
+
+  it('leaves the centre landline numbers as they are', () => {
+    expect(maskPersonalData('0827-8821234')).toBe('0827-8821234');
+  });
+});
