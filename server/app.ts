@@ -7,6 +7,8 @@ import { openDatabase } from './db/open';
 export interface App {
   config: Config;
   db: Database;
+  /** the one clock: read once per request; tests install a fixed one */
+  clock?: () => Date;
 }
 
 let current: Promise<App> | undefined;

@@ -16,6 +16,7 @@ const envSchema = z.object({
   SUPABASE_ANON_KEY: z.string().min(1).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  CRON_SECRET: z.string().min(16).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_500_000).default(1_000_000),
@@ -30,6 +31,8 @@ export interface Config {
   supabase?: { url: string; anonKey: string; jwtSecret: string };
   /** secret for our own signed tokens */
   authSecret: string;
+  /** secret a scheduler presents to run jobs (no jobs run without it) */
+  cronSecret?: string;
   port: number;
   host: string;
   maxBodyBytes: number;
@@ -73,6 +76,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     pgliteDir: e.PGLITE_DIR,
     supabase,
     authSecret: e.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    cronSecret: e.CRON_SECRET,
     port: e.PORT,
     host: e.HOST,
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -9,12 +9,25 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** machine-readable context the client may use (e.g. { until } of a restriction) */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
-const CATALOGUE: Record<string, [status: number, message: string]> = {
+type Detail = Record<string, unknown>;
+type Message = string | ((detail: Detail) => string);
+
+/** 2026-12-28T09:00:00+08:00 → 2026年12月28日 (Shanghai) */
+function chineseDate(value: unknown): string {
+  const d = new Date(String(value));
+  if (Number.isNaN(d.getTime())) return '';
+  const sh = new Date(d.getTime() + 8 * 3600_000);
+  return `${sh.getUTCFullYear()}年${sh.getUTCMonth() + 1}月${sh.getUTCDate()}日`;
+}
+
+const CATALOGUE: Record<string, [status: number, message: Message]> = {
   NOT_FOUND: [404, '没有找到您要的页面或内容'],
   CENTER_NOT_FOUND: [404, '没有找到这个便民服务中心，可能已调整，请返回列表重新选择'],
   ITEM_NOT_FOUND: [404, '没有找到这个服务事项，可能已调整，请返回目录重新查找'],
@@ -29,11 +42,35 @@ const CATALOGUE: Record<string, [status: number, message: string]> = {
   INVALID_INPUT: [400, '填写的内容格式不对，请检查后重试'],
   UNAVAILABLE: [503, '服务暂时繁忙，请稍后再试'],
   INTERNAL: [500, '服务出了点问题，请稍后再试'],
+  UNAUTHENTICATED: [401, '请先登录，或登录已过期，请重新登录'],
+  ACCOUNT_DISABLED: [403, '这个账号已停用，如有疑问请联系便民服务中心'],
+  DEV_LOGIN_DISABLED: [403, '正式环境不能使用演示登录，请用微信登录'],
+  APPLICANT_NOT_LINKED: [403, '只能为自己或已同意关联的亲友预约'],
+  BOOKING_NOT_FOUND: [404, '没有找到这条预约，请在“我的预约”中查看'],
+  ITEM_NOT_OFFERED: [422, '这个中心不办理该事项，请选择其他中心'],
+  INVALID_DATE_RANGE: [422, '日期范围不对，请重新选择日期'],
+  SLOT_NOT_AVAILABLE: [422, '这个时段不能预约，请重新选择时间'],
+  SLOT_FULL: [409, '该时段已约满，请选择其他时段'],
+  ALREADY_BOOKED: [409, '您已预约过这个事项，请按时前往，或先取消原来的预约'],
+  SLOT_RECENTLY_RELEASED: [409, (d) => `刚取消的时段需要${Number(d.minutes ?? 60)}分钟后才能重新预约，请选择其他时段`],
+  WEEKLY_LIMIT_REACHED: [409, (d) => `每人每周最多预约${Number(d.limit ?? 2)}次，请下周再约`],
+  MONTHLY_LIMIT_REACHED: [409, (d) => `每人每月最多预约${Number(d.limit ?? 6)}次，请下月再约`],
+  BOOKING_RESTRICTED: [
+    403,
+    (d) => `因多次预约后未到，线上预约暂停到${chineseDate(d.until)}。可请村代办员帮您预约，或直接到中心窗口办理`,
+  ],
+  CANCEL_TOO_LATE: [409, (d) => `离办理时间不到${Number(d.hours ?? 1)}小时，已不能在线取消或改期，请致电中心`],
+  BOOKING_NOT_ACTIVE: [409, '这条预约已结束或已取消，不能再修改'],
+  NOT_TODAY: [409, '这条预约不是今天的，不能签到'],
+  INVALID_BOOKING_CODE: [422, '预约码不对，请核对后重新输入或扫码'],
+  IDEMPOTENCY_KEY_REQUIRED: [400, '请求缺少防重复编号，请更新小程序后重试'],
+  IDEMPOTENCY_KEY_REUSED: [422, '重复提交的请求内容不一致，请刷新后重试'],
 };
 
-export function apiError(code: keyof typeof CATALOGUE | string, fields?: Record<string, string>): ApiError {
+export function apiError(code: string, fields?: Record<string, string>, details?: Detail): ApiError {
   const [status, message] = CATALOGUE[code] ?? CATALOGUE.INTERNAL!;
-  return new ApiError(status, CATALOGUE[code] ? code : 'INTERNAL', message, fields);
+  const text = typeof message === 'function' ? message(details ?? {}) : message;
+  return new ApiError(status, CATALOGUE[code] ? code : 'INTERNAL', text, fields, details);
 }
 
 export function isKnownErrorCode(code: string): boolean {
@@ -43,12 +80,22 @@ export function isKnownErrorCode(code: string): boolean {
 /** Map a database error to what the client sees. Unknown ones become INTERNAL (and are logged). */
 export function fromDbError(error: DbError): ApiError {
   const state = error.sqlState;
-  if (state === 'P0001' && isKnownErrorCode(error.message)) return apiError(error.message);
+  if (state === 'P0001' && isKnownErrorCode(error.message)) return apiError(error.message, undefined, parseDetail(error.detail));
   if (state === '22P02' || state === '22007' || state === '22008' || state === '22023') return apiError('INVALID_INPUT');
   if (state === '42501') return apiError('FORBIDDEN');
   if (state.startsWith('23')) return apiError('CONFLICT');
   if (state.startsWith('08') || state === '57P01' || state === '57P03' || state === '53300') return apiError('UNAVAILABLE');
   return apiError('INTERNAL');
+}
+
+function parseDetail(detail: string | null): Detail | undefined {
+  if (!detail) return undefined;
+  try {
+    const value: unknown = JSON.parse(detail);
+    return typeof value === 'object' && value !== null ? (value as Detail) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function toApiError(error: unknown): ApiError {

@@ -4,6 +4,7 @@
 import type { VercelRequest, VercelResponse } from '@vercel/node';
 import { z } from 'zod';
 import { type App, getApp } from '../app';
+import { bearerToken, callerFromToken } from '../auth/tokens';
 import { ANONYMOUS, type Caller } from '../db/database';
 import { ApiError, apiError, toApiError } from './errors';
 import { logError } from './log';
@@ -29,7 +30,13 @@ export interface Reply {
 
 export type MethodHandler = (ctx: RequestContext) => Promise<Reply>;
 
-export function route(methods: Partial<Record<Method, MethodHandler>>) {
+export interface RouteOptions {
+  /** false for routes authorised otherwise (a cron secret): the Authorization header is theirs */
+  bearerTokens?: boolean;
+}
+
+export function route(methods: Partial<Record<Method, MethodHandler>>, options: RouteOptions = {}) {
+  const readsTokens = options.bearerTokens ?? true;
   const allowed = Object.keys(methods).join(', ');
   return async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
     try {
@@ -39,7 +46,10 @@ export function route(methods: Partial<Record<Method, MethodHandler>>) {
         throw apiError('METHOD_NOT_ALLOWED');
       }
       const app = await getApp();
-      const reply = await handler({ req, app, caller: ANONYMOUS, now: new Date() });
+      const now = app.clock ? app.clock() : new Date();
+      const token = readsTokens ? bearerToken(headerValue(req, 'authorization')) : undefined;
+      const caller = token ? await callerFromToken(app.config.authSecret, token, now) : ANONYMOUS;
+      const reply = await handler({ req, app, caller, now });
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       res.status(reply.status ?? 200).json(reply.body);
     } catch (error) {
@@ -51,10 +61,12 @@ export function route(methods: Partial<Record<Method, MethodHandler>>) {
 export function sendError(res: VercelResponse, error: unknown, context: string): void {
   const apiErr = toApiError(error);
   if (apiErr.status >= 500) logError(context, error);
-  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+  const body: { error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } } = {
     error: { code: apiErr.code, message: apiErr.message },
   };
   if (apiErr.fields) body.error.fields = apiErr.fields;
+  if (apiErr.details) body.error.details = apiErr.details;
+  if (apiErr.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
   res.status(apiErr.status).json(body);
 }
 
@@ -70,6 +82,17 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   throw apiError('VALIDATION_FAILED', fields);
 }
 
+export function headerValue(req: VercelRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The caller must be logged in (a valid token); otherwise 401. */
+export function requireLogin(ctx: RequestContext): Caller {
+  if (ctx.caller.role !== 'authenticated') throw apiError('UNAUTHENTICATED');
+  return ctx.caller;
+}
+
 /** The request's JSON body; a wrong content type is 415 and malformed JSON is 400. */
 export function jsonBody(req: VercelRequest): unknown {
   if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw apiError('UNSUPPORTED_MEDIA_TYPE');
@@ -79,6 +102,14 @@ export function jsonBody(req: VercelRequest): unknown {
     // Vercel's own body parser throws its own error type: same answer either way
     throw apiError('BAD_JSON');
   }
+}
+
+/** Like jsonBody, but an empty body is an empty object (for POSTs whose fields are all optional). */
+export function optionalJsonBody(req: VercelRequest): unknown {
+  const length = headerValue(req, 'content-length');
+  const chunked = headerValue(req, 'transfer-encoding');
+  if ((length === undefined || length === '0') && !chunked) return {};
+  return jsonBody(req) ?? {};
 }
 
 /** The single value of a query parameter (`?a=1&a=2` keeps the first). */

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPersonalData, maskPhone } from './mask';
+import { maskIdNumber, maskName, maskPersonalData, maskPhone } from './mask';
 
 describe('masking personal data', () => {
   it('masks an ID number, keeping the region and the last four', () => {
@@ -17,5 +17,16 @@ describe('masking personal data', () => {
 
   it('leaves the centre landline numbers as they are', () => {
     expect(maskPersonalData('0827-8821234')).toBe('0827-8821234');
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['王秀英', '王*英'],
+    ['张三', '张*'],
+    ['欧阳娜娜', '欧**娜'],
+    ['李', '李'],
+  ])('%s → %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
   });
 });

@@ -20,3 +20,11 @@ const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 export function maskPersonalData(text: string): string {
   return text.replace(ID_NUMBER, maskIdNumber).replace(MOBILE, maskPhone);
 }
+
+/** 王秀英 → 王*英, 张三 → 张*: enough for staff to match a person holding their ID card. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { accounts, seedPersons } from './data/accounts';
 import { centers, largeCenterKeys } from './data/centers';
 import { county } from './data/county';
 import { departments } from './data/departments';
@@ -98,7 +99,56 @@ export function generateSeedSql(): string {
 
   const offered = ordered.flatMap((c) => items.filter((it) => offeredBy(it, c)).map((it) => [county.code, centerId(c.key), itemId(it.code)]));
   out.push(`insert into public.center_items (county_code, center_id, item_id) values\n${values(offered)};`, '');
+  out.push(bookingSetupSql(ordered), accountsSql());
   return out.join('\n');
+}
+
+// Windows and capacity: centres have three windows (four in large towns), stations one; every
+// window serves every item its centre offers; each opening session becomes a template of
+// 30-minute slots with 2 seats per window, one of them kept for walk-ins.
+function bookingSetupSql(ordered: SeedCenter[]): string {
+  const windows = ordered.flatMap((c) => {
+    const n = c.kind === 'station' ? 1 : largeCenterKeys.includes(c.key) ? 4 : 3;
+    return Array.from({ length: n }, (_, i) => [stableId(`window:${c.key}:${i + 1}`), centerId(c.key), i + 1, `${i + 1}号综合窗口`]);
+  });
+  return [
+    `insert into public.windows (id, center_id, number, name) values\n${values(windows)};`,
+    '',
+    'insert into public.window_items (center_id, window_id, item_id)',
+    '  select w.center_id, w.id, ci.item_id from public.windows w join public.center_items ci on ci.center_id = w.center_id;',
+    '',
+    'insert into public.capacity_templates (center_id, window_id, weekday, starts, ends, slot_minutes, seats, walk_in_seats)',
+    '  select w.center_id, w.id, h.weekday, h.opens, h.closes, 30, 2, 1',
+    '  from public.windows w join public.center_opening_hours h on h.center_id = w.center_id;',
+    '',
+  ].join('\n');
+}
+
+const userId = (login: string) => stableId(`user:${login}`);
+const personId = (key: string) => stableId(`person:${key}`);
+
+function accountsSql(): string {
+  const users = accounts.map((a) => [
+    userId(a.login), a.role, a.displayName, a.countyCode ?? (a.centerKey ? county.code : null),
+    a.centerKey ? centerId(a.centerKey) : null, a.login,
+  ]);
+  const persons = [
+    ...accounts.map((a) => [personId(a.login), a.displayName]),
+    ...seedPersons.map((p) => [personId(p.key), p.name]),
+  ];
+  const links = accounts.flatMap((a) => [
+    [userId(a.login), personId(a.login), 'self'],
+    ...(a.actsFor ?? []).map((f) => [userId(a.login), personId(f.person), f.relation]),
+  ]);
+  return [
+    '-- demo accounts for the development login (refused in production)',
+    `insert into public.users (id, app_role, display_name, county_code, center_id, dev_login) values\n${values(users)};`,
+    `insert into public.persons (id, full_name) values\n${values(persons)};`,
+    `insert into public.person_links (user_id, person_id, relation, consented_at) values\n${values(
+      links.map((l) => [...l, '2026-01-01T00:00:00+08:00']),
+    )};`,
+    '',
+  ].join('\n');
 }
 
 if (require.main === module) {

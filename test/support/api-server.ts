@@ -4,30 +4,61 @@ import { readConfig } from '../../server/config/config';
 import type { Database } from '../../server/db/database';
 import { createAppServer, listen, loadApiRoutes } from '../../server/http/server';
 
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
 export interface RunningApi {
   url: string;
-  get<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }>;
+  get<T = unknown>(path: string, init?: RequestInit): Promise<ApiResponse<T>>;
+  /** a JSON request with an optional bearer token and Idempotency-Key */
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
+  /** log in with the development login; returns the token */
+  login(login: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startApi(db: Database, env: Record<string, string> = {}): Promise<RunningApi> {
+export async function startApi(db: Database, env: Record<string, string> = {}, clock?: () => Date): Promise<RunningApi> {
   const config = readConfig({ APP_MODE: 'development', ...env });
-  setApp({ config, db });
+  setApp({ config, db, clock });
   const server = createAppServer({ routes: loadApiRoutes(), maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  async function get<T>(path: string, init?: RequestInit): Promise<ApiResponse<T>> {
+    const res = await fetch(url + path, init);
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // leave non-JSON as text: tests assert on it
+    }
+    return { status: res.status, body: body as T, headers: res.headers };
+  }
+  async function call<T>(method: string, path: string, o: CallOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.Authorization = `Bearer ${o.token}`;
+    if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey;
+    if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+    return get<T>(path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+  }
   return {
     url,
-    async get<T>(path: string, init?: RequestInit) {
-      const res = await fetch(url + path, init);
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // leave non-JSON as text: tests assert on it
-      }
-      return { status: res.status, body: body as T, headers: res.headers };
+    get,
+    call,
+    async login(login: string) {
+      const res = await call<{ token: string }>('POST', '/api/auth/dev-login', { body: { login } });
+      if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token;
     },
     close: () =>
       new Promise<void>((resolve) => {
