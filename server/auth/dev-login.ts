@@ -10,9 +10,6 @@ export const devLoginBody = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),
 });
 
-/** Demo accounts created by the seed (supabase/seed/data/accounts.ts); listed on `npm start`. */
-export const DEMO_LOGINS_HELP = 'resident, family, agent, staff-shahe, manager-shahe, admin';
-
 export async function devLogin(app: App, input: z.infer<typeof devLoginBody>, now: Date): Promise<{ token: string; account: Account }> {
   if (app.config.mode === 'production') throw apiError('DEV_LOGIN_DISABLED');
   const account = await app.db.rpc<Account>(

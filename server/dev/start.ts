@@ -11,6 +11,15 @@ import { seedIfEmpty } from '../db/seed';
 import { createAppServer, listen, loadApiRoutes } from '../http/server';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
+const DEMO_ACCOUNTS = [
+  { login: 'resident', who: '王秀英, resident (居民)' },
+  { login: 'family', who: '李强, her son in the city: books for her (亲友代办)' },
+  { login: 'agent', who: '赵红梅, village agent (代办员) for 王秀英 and 陈德福' },
+  { login: 'staff-shahe', who: '周敏, window staff at 沙河镇便民服务中心' },
+  { login: 'manager-shahe', who: '刘军, manager of 沙河镇便民服务中心' },
+  { login: 'admin', who: 'county administrator, 南江县' },
+];
+
 async function main(): Promise<void> {
   const started = performance.now();
   const config = readConfig();
@@ -37,6 +46,8 @@ async function main(): Promise<void> {
 
   Demo data: 32 township centres and 16 stations of Nanjiang County (sample records),
   the service catalogue with materials. Browsing needs no account.
+  Demo accounts (development login, POST /api/auth/dev-login {"login": "…"}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.who}`).join('\n')}
   Press Ctrl-C to stop.
 `);
 
