@@ -1,0 +1,166 @@
+import { Picker, Text, View } from '@tarojs/components';
+import type { CatalogueFacets, ItemCategory } from '@contract/catalogue';
+import { useState, type ReactNode } from 'react';
+import { BigButton } from '@/components/BigButton';
+import { Chip } from '@/components/Chip';
+import { DemoFooter } from '@/components/DemoFooter';
+import { ItemCard } from '@/components/ItemCard';
+import { LoadMore } from '@/components/LoadMore';
+import { SearchField } from '@/components/SearchField';
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
+import { useAsync } from '@/hooks/useAsync';
+import { usePagedList } from '@/hooks/usePagedList';
+import {
+  categoryChoices,
+  choiceIndex,
+  departmentChoices,
+  departmentName,
+  hasNarrowing,
+  parseCategory,
+  resultCountText,
+} from '@/lib/catalogueFilter';
+import { routes } from '@/lib/routes';
+import { openPage } from '@/platform/navigation';
+import { usePageParam } from '@/platform/page';
+import { fetchCatalogueFacets } from '@/services/catalogue/fetchCatalogueFacets';
+import { fetchCenter } from '@/services/catalogue/fetchCenter';
+import { fetchItems } from '@/services/catalogue/fetchItems';
+import './index.css';
+
+export default function CataloguePage(): ReactNode {
+  const initialQ = usePageParam('q');
+  const initialCategory = parseCategory(usePageParam('category'));
+  const initialDepartment = usePageParam('department');
+  const [center, setCenter] = useState(usePageParam('center'));
+  const [q, setQ] = useState(initialQ);
+  const [category, setCategory] = useState<ItemCategory | ''>(initialCategory);
+  const [department, setDepartment] = useState(initialDepartment);
+  const filter = { q, category, department, center };
+
+  const facets = useAsync(() => fetchCatalogueFacets(center || undefined), [center]);
+  const list = usePagedList(
+    (offset) => fetchItems({ q, category, department, center, offset }),
+    [q, category, department, center],
+  );
+  const { state } = list;
+
+  const clearNarrowing = (): void => {
+    setQ('');
+    setCategory('');
+    setDepartment('');
+  };
+
+  return (
+    <View className="page catalogue">
+      <SearchField placeholder="如：低保、医保" value={q} onSearch={setQ} />
+
+      {center ? <CenterScope centerId={center} onClear={() => setCenter('')} /> : null}
+
+      {facets.state.status === 'ready' ? (
+        <Filters
+          facets={facets.state.data}
+          category={category}
+          department={department}
+          onCategory={setCategory}
+          onDepartment={setDepartment}
+        />
+      ) : null}
+      {facets.state.status === 'error' ? (
+        <View className="catalogue__facets-error">
+          <Text className="text-muted">分类没能加载：{facets.state.error.message}</Text>
+          <BigButton kind="secondary" onClick={facets.retry}>
+            重试
+          </BigButton>
+        </View>
+      ) : null}
+
+      <View className="catalogue__results">
+        {state.rows.length > 0 ? (
+          <Text className="catalogue__count">{resultCountText(state.total, filter)}</Text>
+        ) : null}
+        {state.rows.length === 0 && (state.status === 'loading' || state.status === 'more') ? (
+          <LoadingBlock text="正在查找…" />
+        ) : null}
+        {state.rows.length === 0 && state.status === 'error' && state.error ? (
+          <ErrorBlock message={state.error.message} onRetry={list.retry} />
+        ) : null}
+        {state.rows.length === 0 && state.status === 'ready' ? (
+          <EmptyBlock
+            title="没有找到相关事项"
+            hint="换个说法试试，比如“低保”“医保”“户口”。也可以打电话问服务中心。"
+            actionText={hasNarrowing(filter) ? '清除条件，看全部事项' : undefined}
+            onAction={hasNarrowing(filter) ? clearNarrowing : undefined}
+          />
+        ) : null}
+        {state.rows.length > 0 ? (
+          <View className="catalogue__list">
+            {state.rows.map((item) => (
+              <ItemCard key={item.id} item={item} onOpen={(id) => void openPage(routes.item(id))} />
+            ))}
+            <LoadMore list={list} />
+          </View>
+        ) : null}
+      </View>
+
+      <DemoFooter />
+    </View>
+  );
+}
+
+interface FiltersProps {
+  facets: CatalogueFacets;
+  category: ItemCategory | '';
+  department: string;
+  onCategory: (category: ItemCategory | '') => void;
+  onDepartment: (code: string) => void;
+}
+
+function Filters({ facets, category, department, onCategory, onDepartment }: FiltersProps): ReactNode {
+  const departments = departmentChoices(facets.departments);
+  return (
+    <View className="catalogue__filters">
+      <Text className="catalogue__label">事项类别</Text>
+      <View className="catalogue__chips">
+        {categoryChoices(facets.categories).map((choice) => (
+          <Chip
+            key={choice.value || 'all'}
+            label={choice.label}
+            count={choice.count}
+            selected={choice.value === category}
+            onClick={() => onCategory(choice.value)}
+          />
+        ))}
+      </View>
+      {departments.length > 1 ? (
+        <View>
+          <Text className="catalogue__label">办理部门</Text>
+          <Picker
+            mode="selector"
+            range={departments.map((d) => d.label)}
+            value={choiceIndex(departments, department)}
+            onChange={(e) => onDepartment(departments[Number(e.detail.value)]?.value ?? '')}
+          >
+            <View className="catalogue__picker" ariaRole="button">
+              <Text>{departmentName(facets.departments, department)}</Text>
+              <Text className="catalogue__picker-arrow">▾ 选择</Text>
+            </View>
+          </Picker>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** "只看：XX中心" with a way back to the whole catalogue. */
+function CenterScope({ centerId, onClear }: { centerId: string; onClear: () => void }): ReactNode {
+  const { state } = useAsync(() => fetchCenter(centerId), [centerId]);
+  const name = state.status === 'ready' ? state.data.name : '这个服务中心';
+  return (
+    <View className="catalogue__scope">
+      <Text className="catalogue__scope-text">只看{name}能办的事</Text>
+      <View className="catalogue__scope-clear" hoverClass="chip--pressed" ariaRole="button" onClick={onClear}>
+        <Text>看全部</Text>
+      </View>
+    </View>
+  );
+}
