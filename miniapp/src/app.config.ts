@@ -9,6 +9,8 @@ export default defineAppConfig({
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
   subPackages: [],
+  // H5: no sliding page transitions; they stutter on old phones and make screens jump
+  animation: false,
   window: {
     navigationBarTitleText: '便民服务',
     navigationBarBackgroundColor: '#0b4f8a',

@@ -27,10 +27,15 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(db: Database, env: Record<string, string> = {}, clock?: () => Date): Promise<RunningApi> {
+export async function startApi(
+  db: Database,
+  env: Record<string, string> = {},
+  clock?: () => Date,
+  staticDir?: string,
+): Promise<RunningApi> {
   const config = readConfig({ APP_MODE: 'development', ...env });
   setApp({ config, db, clock });
-  const server = createAppServer({ routes: loadApiRoutes(), maxBodyBytes: config.maxBodyBytes });
+  const server = createAppServer({ routes: loadApiRoutes(), staticDir, maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   async function get<T>(path: string, init?: RequestInit): Promise<ApiResponse<T>> {
