@@ -367,7 +367,8 @@ function errorResponses(errors: Errors): Record<string, Json> {
 }
 
 function errorList(errors: Errors): string {
-  const lines = Object.keys(errors).map((c) => `- ${statusOf(c)} \`${c}\`: ${errors[c] ?? WHEN[c] ?? ''} — ${apiError(c, undefined, EXAMPLE_DETAILS[c]).message}`);
+  const codes = Object.keys(errors).sort((a, b) => statusOf(a) - statusOf(b));
+  const lines = codes.map((c) => `- ${statusOf(c)} \`${c}\`: ${errors[c] ?? WHEN[c] ?? ''} — ${apiError(c, undefined, EXAMPLE_DETAILS[c]).message}`);
   return `\n\n**Errors / 错误码**\n${lines.join('\n')}`;
 }
 
@@ -518,7 +519,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       summary: 'Book a slot · 预约',
       description: [
         'Takes one seat at `slotStart` (a start time from availability) for the caller, or for `applicantId`: a person linked to the caller who consented (family, or an agent\'s client). Answers 201 with the booking, its code and QR payload.',
-        'Rules, checked in one transaction: the slot must be bookable now (open day, within the booking horizon, at least the cut-off before it starts); one active booking per applicant and item; per applicant at most `weekly_cap` (2) bookings per ISO week and `monthly_cap` (6) per calendar month (Shanghai), counting every booking that was not cancelled or declined; an applicant who cancelled a booking cannot take the same start time at the same centre again for `rebook_block_minutes` (60), so a released seat goes to someone else; a person restricted after repeated no-shows cannot book for themselves or through family (agents and staff still can).',
+        'Rules, checked in one transaction: the slot must be bookable now (open day, within the booking horizon, at least the cut-off before it starts); one active booking per applicant and item; per applicant at most `weekly_cap` (2) bookings per ISO week and `monthly_cap` (6) per calendar month (Shanghai), counting every booking that was not cancelled or declined; an applicant who cancelled a booking cannot take the same start time at the same centre again for `rebook_block_minutes` (60) (the seat is free for everyone else at once); a person restricted after repeated no-shows cannot book for themselves or through family (agents and staff still can).',
         CUT_OFF,
         'Requires `Idempotency-Key`: a retry with the same key and body answers the first booking again (201), even if the slot has closed since.',
       ].join('\n\n'),
