@@ -3,8 +3,9 @@ import { SERVICE } from '../../server/auth/tokens';
 import { apiError } from '../../server/http/errors';
 import { headerValue, route } from '../../server/http/handler';
 
-// Scheduled job (Vercel Cron, or a crontab line on a self-hosted server): mark no-shows and
-// restrict repeat offenders. Authorised by `Authorization: Bearer $CRON_SECRET`.
+// Scheduled job (Vercel Cron hourly, or a crontab line on a self-hosted server): mark no-shows,
+// restrict repeat offenders, forget old idempotency keys. Authorised by
+// `Authorization: Bearer $CRON_SECRET`.
 function authorise(header: string | undefined, secret: string | undefined): void {
   const given = Buffer.from(header ?? '');
   const expected = Buffer.from(`Bearer ${secret ?? ''}`);
@@ -15,7 +16,10 @@ export default route(
   {
     GET: async ({ req, app, now }) => {
       authorise(headerValue(req, 'authorization'), app.config.cronSecret);
-      return { body: await app.db.rpc('mark_no_shows', { p_now: now.toISOString() }, SERVICE), headers: { 'Cache-Control': 'no-store' } };
+      const at = { p_now: now.toISOString() };
+      const noShows = await app.db.rpc<Record<string, number>>('mark_no_shows', at, SERVICE);
+      const purged = await app.db.rpc<Record<string, number>>('purge_idempotency_keys', at, SERVICE);
+      return { body: { ...noShows, ...purged }, headers: { 'Cache-Control': 'no-store' } };
     },
   },
   { bearerTokens: false },

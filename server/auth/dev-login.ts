@@ -10,8 +10,12 @@ export const devLoginBody = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),
 });
 
-export async function devLogin(app: App, input: z.infer<typeof devLoginBody>, now: Date): Promise<{ token: string; account: Account }> {
+export function assertDevLoginAllowed(app: App): void {
   if (app.config.mode === 'production') throw apiError('DEV_LOGIN_DISABLED');
+}
+
+export async function devLogin(app: App, input: z.infer<typeof devLoginBody>, now: Date): Promise<{ token: string; account: Account }> {
+  assertDevLoginAllowed(app);
   const account = await app.db.rpc<Account>(
     'login_user',
     { p_dev_login: input.login, p_display_name: input.displayName ?? input.login },

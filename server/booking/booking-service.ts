@@ -222,8 +222,11 @@ export async function listMine(app: App, caller: Caller): Promise<{ bookings: Bo
 }
 
 export async function getBooking(app: App, caller: Caller, id: string): Promise<BookingDetail> {
-  return withQr(app, await app.db.rpc<Omit<BookingDetail, 'qrPayload'>>('get_booking', { p_id: id }, caller));
+  const booking = withQr(app, await app.db.rpc<Omit<BookingDetail, 'qrPayload'>>('get_booking', { p_id: id }, caller));
+  return STAFF_ROLES.has(String(caller.claims.app_role)) ? forStaff(booking) : booking;
 }
+
+const STAFF_ROLES = new Set(['staff', 'manager', 'admin']);
 
 /** Staff: who, what, when and status of a typed code or a scanned QR payload. */
 export async function verify(app: App, caller: Caller, scanned: string): Promise<Booking> {

@@ -17,6 +17,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestContext {
   req: VercelRequest;
   app: App;
+  /** anonymous when no token was sent, or when the token was invalid or expired */
   caller: Caller;
   /** the request's time: the one clock reading handlers pass down */
   now: Date;
@@ -47,8 +48,7 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
       }
       const app = await getApp();
       const now = app.clock ? app.clock() : new Date();
-      const token = readsTokens ? bearerToken(headerValue(req, 'authorization')) : undefined;
-      const caller = token ? await callerFromToken(app.config.authSecret, token, now) : ANONYMOUS;
+      const caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
       const reply = await handler({ req, app, caller, now });
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       res.status(reply.status ?? 200).json(reply.body);
@@ -56,6 +56,17 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
       sendError(res, error, `${req.method} ${req.url}`);
     }
   };
+}
+
+// A stale token must not lock anyone out of public pages (or of logging in again): it only
+// matters where a login is required.
+async function callerOf(app: App, header: string | undefined, now: Date): Promise<Caller> {
+  try {
+    const token = bearerToken(header);
+    return token ? await callerFromToken(app.config.authSecret, token, now) : ANONYMOUS;
+  } catch {
+    return ANONYMOUS;
+  }
 }
 
 export function sendError(res: VercelResponse, error: unknown, context: string): void {

@@ -445,6 +445,7 @@ declare
   v_old public.bookings;
   v_rules public.booking_rules;
   v_slot public.slots;
+  v_restriction public.booking_restrictions;
 begin
   if (app.current_account()).id is null then
     perform app.raise('UNAUTHENTICATED');
@@ -457,9 +458,26 @@ begin
   if v_booking.status not in ('booked', 'confirmed') then
     perform app.raise('BOOKING_NOT_ACTIVE');
   end if;
+  -- the same per-person serialisation as book(): caps are checked one request at a time
+  perform 1 from public.persons p where p.id = v_booking.applicant_id for update;
   v_rules := app.booking_rules(v_booking.center_id);
   if v_booking.slot_starts_at - make_interval(hours => v_rules.cancel_hours_before) <= p_now then
     perform app.raise('CANCEL_TOO_LATE', jsonb_build_object('hours', v_rules.cancel_hours_before));
+  end if;
+  if v_booking.booked_via in ('self', 'family') then
+    select * into v_restriction from public.booking_restrictions r
+    where r.person_id = v_booking.applicant_id and r.starts_at <= p_now and r.ends_at > p_now
+    order by r.ends_at desc limit 1;
+    if found then
+      perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
+    end if;
+  end if;
+  if exists (
+    select 1 from public.bookings b
+    where b.applicant_id = v_booking.applicant_id and b.center_id = v_booking.center_id and b.slot_starts_at = p_slot_start
+      and b.status = 'cancelled'
+      and b.cancelled_at > p_now - make_interval(mins => v_rules.rebook_block_minutes)) then
+    perform app.raise('SLOT_RECENTLY_RELEASED', jsonb_build_object('minutes', v_rules.rebook_block_minutes));
   end if;
   if p_slot_start = v_booking.slot_starts_at then
     return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
@@ -640,6 +658,15 @@ begin
 end
 $$;
 
+-- Scheduled job: forget idempotency keys after 7 days (retries come within minutes).
+create or replace function public.purge_idempotency_keys(p_now timestamptz) returns jsonb
+language sql security definer
+set search_path = ''
+as $$
+  with gone as (delete from public.idempotency_keys k where k.created_at < p_now - interval '7 days' returning 1)
+  select jsonb_build_object('purgedIdempotencyKeys', count(*)) from gone
+$$;
+
 -- The caller's current restriction for a person they act for (null when none).
 create or replace function public.booking_restriction(p_person uuid default null, p_now timestamptz default now())
 returns jsonb
@@ -666,7 +693,8 @@ revoke all on function
   public.reschedule_booking(uuid, timestamptz, jsonb, timestamptz, text, text),
   public.list_my_bookings(), public.get_booking(uuid), public.verify_booking(text),
   public.check_in_booking(text, timestamptz), public.issue_walk_in_ticket(timestamptz, uuid),
-  public.mark_no_shows(timestamptz), public.booking_restriction(uuid, timestamptz)
+  public.mark_no_shows(timestamptz), public.booking_restriction(uuid, timestamptz),
+  public.purge_idempotency_keys(timestamptz)
 from public;
 grant execute on function app.shanghai_day_start(date), app.iso_shanghai(timestamptz) to anon, authenticated, service_role;
 grant execute on function public.idempotent_response(text, text, text) to authenticated;
@@ -680,4 +708,4 @@ grant execute on function
   public.check_in_booking(text, timestamptz), public.issue_walk_in_ticket(timestamptz, uuid),
   public.booking_restriction(uuid, timestamptz)
 to authenticated;
-grant execute on function public.mark_no_shows(timestamptz) to service_role;
+grant execute on function public.mark_no_shows(timestamptz), public.purge_idempotency_keys(timestamptz) to service_role;

@@ -3,6 +3,8 @@
 // staff verification and check-in, no-shows and restrictions, and every bad input.
 import type { Availability, Booking, BookingDetail } from '../../server/contract/booking';
 import type { CenterSummary, ItemSummary, Page } from '../../server/contract/catalogue';
+import { setApp } from '../../server/app';
+import { readConfig } from '../../server/config/config';
 import { type RunningApi, startApi } from '../support/api-server';
 import { createTestDatabase, describeBackend, type TestDatabase } from '../support/database';
 
@@ -15,6 +17,8 @@ let items: ItemSummary[];
 let tokens: Record<string, string>;
 let keyCounter = 0;
 const key = () => `test-key-${++keyCounter}-${Date.now()}`;
+// a second API in this file replaces the process's app; put the first one back
+const setAppBack = () => setApp({ config: readConfig({ APP_MODE: 'development' }), db: t.db, clock: () => clock });
 
 beforeAll(async () => {
   console.info(`booking API tests on ${describeBackend()}`);
@@ -344,5 +348,40 @@ describe('no-shows', () => {
   it('runs as a scheduled job only with the cron secret', async () => {
     expect((await api.get('/api/jobs/no-shows')).status).toBe(403);
     expect((await api.get('/api/jobs/no-shows', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(403);
+    const withSecret = await startApi(t.db, { CRON_SECRET: 'cron-secret-for-tests-0123' }, () => new Date('2026-12-31T00:00:00Z'));
+    try {
+      const res = await withSecret.get<Record<string, number>>('/api/jobs/no-shows', { headers: { Authorization: 'Bearer cron-secret-for-tests-0123' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ markedNoShow: expect.any(Number), restricted: expect.any(Number), purgedIdempotencyKeys: expect.any(Number) });
+    } finally {
+      await withSecret.close();
+      setAppBack();
+    }
+  });
+});
+
+describe('tokens and inputs at the edges', () => {
+  it('a stale or broken token does not block public pages, only what needs a login', async () => {
+    const stale = { Authorization: 'Bearer not.a.token' };
+    expect((await api.get('/api/centers', { headers: stale })).status).toBe(200);
+    expect((await api.get('/api/bookings', { headers: stale })).status).toBe(401);
+    expect((await api.call('POST', '/api/auth/dev-login', { body: { login: 'resident' }, headers: stale })).status).toBe(200);
+  });
+
+  it('refuses dates outside any bookable year with 422, not a server error', async () => {
+    const res = await api.get(`/api/availability?center=${center.id}&item=${items[0]!.id}&from=1800-01-01&to=1800-01-02`);
+    expect(res.status).toBe(422);
+    const booking = await book(tokens.resident!, { centerId: center.id, itemId: items[0]!.id, slotStart: '3000-01-01T09:00:00+08:00' });
+    expect(booking.status).toBe(422);
+  });
+
+  it('shows staff the applicant masked when they open a booking', async () => {
+    const mine = await api.call<{ bookings: Booking[] }>('GET', '/api/bookings', { token: tokens.resident });
+    const atShahe = mine.body.bookings.find((b) => b.centerId === center.id)!;
+    const staff = await api.call<Booking>('GET', `/api/bookings/${atShahe.id}`, { token: tokens['staff-shahe'] });
+    expect(staff.status).toBe(200);
+    expect(staff.body.applicant.name).toBe('王*英');
+    const own = await api.call<Booking>('GET', `/api/bookings/${atShahe.id}`, { token: tokens.resident });
+    expect(own.body.applicant.name).toBe('王秀英');
   });
 });

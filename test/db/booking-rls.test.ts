@@ -6,8 +6,8 @@ import { createTestDatabase, describeBackend, type TestDatabase } from '../suppo
 let t: TestDatabase;
 let db: SqlDatabase;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const U = { a: id(101), b: id(102), family: id(103), staffX: id(104), staffY: id(105), admin: id(106), adminOther: id(107), off: id(108) };
-const P = { a: id(201), b: id(202), family: id(203) };
+const U = { a: id(101), b: id(102), family: id(103), staffX: id(104), staffY: id(105), admin: id(106), adminOther: id(107), off: id(108), offResident: id(109) };
+const P = { a: id(201), b: id(202), family: id(203), offResident: id(204) };
 
 beforeAll(async () => {
   console.info(`booking RLS tests on ${describeBackend()}`);
@@ -31,14 +31,15 @@ beforeAll(async () => {
       ('${U.family}', 'resident', 'A的儿子', null, null, true),
       ('${U.staffX}', 'staff', 'X员', '${id(1)}', '511922', true), ('${U.staffY}', 'staff', 'Y员', '${id(2)}', '511922', true),
       ('${U.admin}', 'admin', '县管理员', null, '511922', true), ('${U.adminOther}', 'admin', '外县管理员', null, '511921', true),
-      ('${U.off}', 'staff', '已停用', '${id(1)}', '511922', false);
-    insert into persons (id, full_name) values ('${P.a}', 'A'), ('${P.b}', 'B'), ('${P.family}', 'A的儿子');
+      ('${U.off}', 'staff', '已停用', '${id(1)}', '511922', false), ('${U.offResident}', 'resident', '已停用居民', null, null, false);
+    insert into persons (id, full_name) values ('${P.a}', 'A'), ('${P.b}', 'B'), ('${P.family}', 'A的儿子'), ('${P.offResident}', '已停用居民');
     insert into person_links (user_id, person_id, relation, consented_at) values
       ('${U.a}', '${P.a}', 'self', now()), ('${U.b}', '${P.b}', 'self', now()), ('${U.family}', '${P.family}', 'self', now()),
-      ('${U.family}', '${P.a}', 'family', now());
+      ('${U.family}', '${P.a}', 'family', now()), ('${U.offResident}', '${P.offResident}', 'self', now());
     insert into bookings (id, code, center_id, item_id, window_id, slot_id, slot_starts_at, slot_ends_at, applicant_id, booked_by, booked_via, created_at, updated_at) values
       ('${id(50)}', 'AAAAAAAA', '${id(1)}', '${id(20)}', '${id(30)}', '${id(40)}', '2026-12-02 09:00+08', '2026-12-02 09:30+08', '${P.a}', '${U.a}', 'self', now(), now()),
-      ('${id(51)}', 'BBBBBBBB', '${id(2)}', '${id(20)}', '${id(31)}', '${id(41)}', '2026-12-02 09:00+08', '2026-12-02 09:30+08', '${P.b}', '${U.b}', 'self', now(), now());
+      ('${id(51)}', 'BBBBBBBB', '${id(2)}', '${id(20)}', '${id(31)}', '${id(41)}', '2026-12-02 09:00+08', '2026-12-02 09:30+08', '${P.b}', '${U.b}', 'self', now(), now()),
+      ('${id(52)}', 'CCCCCCCC', '${id(2)}', '${id(20)}', '${id(31)}', '${id(41)}', '2026-12-02 09:00+08', '2026-12-02 09:30+08', '${P.offResident}', '${U.offResident}', 'self', now(), now());
 
     -- probes run as the caller (security invoker), through the same rpc path as the API
     create function public.test_visible_codes() returns jsonb language sql stable
@@ -61,10 +62,11 @@ describe('who sees which booking (row-level security)', () => {
     ['resident B (own)', U.b, ['BBBBBBBB']],
     ["A's son (linked family)", U.family, ['AAAAAAAA']],
     ['staff of centre X', U.staffX, ['AAAAAAAA']],
-    ['staff of centre Y', U.staffY, ['BBBBBBBB']],
-    ['admin of the county', U.admin, ['AAAAAAAA', 'BBBBBBBB']],
+    ['staff of centre Y', U.staffY, ['BBBBBBBB', 'CCCCCCCC']],
+    ['admin of the county', U.admin, ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC']],
     ['admin of another county', U.adminOther, []],
     ['a deactivated staff account', U.off, []],
+    ['a deactivated resident, even for a booking they made', U.offResident, []],
   ])('%s', async (_who, user, codes) => {
     const seen = db.rpc<string[]>('test_visible_codes', {}, as(user));
     if (codes === null) await expect(seen).rejects.toMatchObject({ sqlState: '42501' }); // anon has no grant at all
