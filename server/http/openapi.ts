@@ -602,6 +602,8 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
         SLOT_NOT_AVAILABLE: 'the new time is not a bookable slot start',
         WEEKLY_LIMIT_REACHED: 'the new time would pass the weekly cap',
         MONTHLY_LIMIT_REACHED: 'the new time would pass the monthly cap',
+        BOOKING_RESTRICTED: 'online booking is suspended for the applicant after repeated no-shows (`details.until`)',
+        SLOT_RECENTLY_RELEASED: 'the applicant cancelled this very slot less than `details.minutes` ago',
         SLOT_FULL: 'no seat left at the new time; the booking is unchanged',
       },
     },
