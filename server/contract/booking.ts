@@ -1,4 +1,5 @@
 // JSON shapes of the booking API, shared with the mini-program (type-only imports).
+import type { CaseSummary, Rating } from './cases';
 
 export type BookingStatus = 'booked' | 'confirmed' | 'checked_in' | 'completed' | 'cancelled' | 'declined' | 'no_show';
 
@@ -56,12 +57,23 @@ export interface Booking {
 
 export interface BookingEvent {
   at: string;
-  kind: 'booked' | 'rescheduled' | 'cancelled' | 'confirmed' | 'declined' | 'checked_in' | 'no_show' | 'completed';
+  /**
+   * booking events, then case events once staff accept the matter:
+   * accepted 受理, needs_supplement 补正 (data.missing: string[]), supplemented, forwarded 上报,
+   * completed 办结 (data.outcome), rejected 不予受理 (data.reason), rated 已评价
+   */
+  kind:
+    | 'booked' | 'rescheduled' | 'cancelled' | 'confirmed' | 'declined' | 'checked_in' | 'no_show'
+    | 'accepted' | 'needs_supplement' | 'supplemented' | 'forwarded' | 'completed' | 'rejected' | 'rated';
   data: Record<string, unknown>;
 }
 
 export interface BookingDetail extends Booking {
   timeline: BookingEvent[];
+  /** the case (办件) once staff accepted the matter; null before */
+  case: CaseSummary | null;
+  /** the resident's rating after completion; null until rated */
+  rating: Rating | null;
 }
 
 export interface BookingRequest {
