@@ -23,4 +23,11 @@ export const routes = {
       center: filter.center,
     }),
   item: (id: string): string => withQuery('/pages/item/index', { id }),
+  // the resident's booking journey (pages/book, pages/bookings, pages/booking, pages/login)
+  book: (o: { itemId?: string; centerId?: string } = {}): string =>
+    withQuery('/pages/book/index', { item: o.itemId, center: o.centerId }),
+  bookings: (): string => '/pages/bookings/index',
+  booking: (id: string): string => withQuery('/pages/booking/index', { id }),
+  login: (back?: string): string => withQuery('/pages/login/index', { back }),
+  settings: (): string => '/pages/settings/index',
 };
