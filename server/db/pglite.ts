@@ -1,5 +1,7 @@
 // Embedded PostgreSQL (PGlite, WASM) for `npm start` and for tests where no server runs.
 // It is a single connection: every call runs inside db.transaction(), which queues.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -9,6 +11,8 @@ import { rpcStatement, SET_CALLER_SQL } from './rpc-sql';
 
 /** Open (or create) an embedded database; no `dataDir` means in memory. */
 export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
+  // PGlite creates its folder but not the folders above it (.data/ on a fresh clone)
+  if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { pgcrypto, pg_trgm, btree_gist } });
   return new PgliteDatabase(db);
 }
