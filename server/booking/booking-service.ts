@@ -159,7 +159,7 @@ function requestHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-function withQr<T extends RawBooking>(app: App, b: T): T & { qrPayload: string } {
+export function withQr<T extends RawBooking>(app: App, b: T): T & { qrPayload: string } {
   return { ...b, qrPayload: qrPayload(app.config.authSecret, b.code) };
 }
 
@@ -244,6 +244,6 @@ export async function checkIn(app: App, caller: Caller, scanned: string, now: Da
 }
 
 /** Staff see the applicant's name masked: they check the ID card in front of them. */
-function forStaff<T extends Booking>(b: T): T {
+export function forStaff<T extends Booking>(b: T): T {
   return { ...b, applicant: { ...b.applicant, name: maskName(b.applicant.name) } };
 }

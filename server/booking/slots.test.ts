@@ -346,9 +346,9 @@ describe('dayAvailability', () => {
     });
 
     it('drops the slots starting less than closeHoursBefore hours after now', () => {
-      // 09:00 on 1 December is 9.5 h after 23:30; 09:30 is exactly 10 h after
+      // 09:00 on 1 December is 9.5 h after 23:30; 09:30 is exactly 10 h after (closed at that instant)
       const day = available('2026-12-01', lateMonday, { rules: { openDaysAhead: 14, closeHoursBefore: 10 }, itemId: SHEBAO });
-      expect(startsOf(day.slots)[0]).toBe('09:30');
+      expect(startsOf(day.slots)[0]).toBe('10:00');
       const all = available('2026-12-01', lateMonday, { rules: { openDaysAhead: 14, closeHoursBefore: 1 }, itemId: SHEBAO });
       expect(startsOf(all.slots)[0]).toBe('09:00');
       // a cutoff beyond the last slot of tomorrow closes the day
@@ -407,10 +407,10 @@ describe('dayAvailability', () => {
 
 describe('isSlotBookable', () => {
   const start = '2026-12-01T09:00:00+08:00';
-  it('until closeHoursBefore hours before the start, that instant included', () => {
+  it('until closeHoursBefore hours before the start, that instant excluded (as SQL book())', () => {
     const rules = { openDaysAhead: 14, closeHoursBefore: 2 };
     expect(isSlotBookable(start, new Date('2026-12-01T06:59:59+08:00'), rules)).toBe(true);
-    expect(isSlotBookable(start, new Date('2026-12-01T07:00:00+08:00'), rules)).toBe(true);
+    expect(isSlotBookable(start, new Date('2026-12-01T07:00:00+08:00'), rules)).toBe(false);
     expect(isSlotBookable(start, new Date('2026-12-01T07:00:01+08:00'), rules)).toBe(false);
     expect(isSlotBookable(start, new Date('2026-12-01T09:30:00+08:00'), { ...rules, closeHoursBefore: 0 })).toBe(false);
   });
@@ -428,11 +428,11 @@ describe('isSlotBookable', () => {
 
 describe('canStillCancel', () => {
   const start = '2026-12-01T09:00:00+08:00';
-  it('until cancelHoursBefore hours before the start, that instant included', () => {
-    expect(canStillCancel(start, new Date('2026-12-01T08:00:00+08:00'), 1)).toBe(true);
-    expect(canStillCancel(start, new Date('2026-12-01T08:00:01+08:00'), 1)).toBe(false);
-    expect(canStillCancel(start, new Date('2026-11-30T09:00:00+08:00'), 24)).toBe(true);
-    expect(canStillCancel(start, new Date('2026-12-01T09:00:00+08:00'), 0)).toBe(true);
-    expect(canStillCancel(start, new Date('2026-12-01T09:00:01+08:00'), 0)).toBe(false);
+  it('until cancelHoursBefore hours before the start, that instant excluded (as SQL cancel_booking())', () => {
+    expect(canStillCancel(start, new Date('2026-12-01T07:59:59+08:00'), 1)).toBe(true);
+    expect(canStillCancel(start, new Date('2026-12-01T08:00:00+08:00'), 1)).toBe(false);
+    expect(canStillCancel(start, new Date('2026-11-30T08:59:59+08:00'), 24)).toBe(true);
+    expect(canStillCancel(start, new Date('2026-12-01T08:59:59+08:00'), 0)).toBe(true);
+    expect(canStillCancel(start, new Date('2026-12-01T09:00:00+08:00'), 0)).toBe(false);
   });
 });

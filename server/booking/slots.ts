@@ -210,23 +210,23 @@ export function onlineSeats(slot: Pick<GeneratedSlot, 'seats' | 'walkInSeats'>):
 
 /**
  * Can a slot starting at `slotStart` be booked at `now`? Its Shanghai date must be within the
- * horizon (today … today + openDaysAhead) and it must start at least closeHoursBefore hours
- * after now (exactly closeHoursBefore hours before is still bookable).
+ * horizon (today … today + openDaysAhead) and it must start more than closeHoursBefore hours
+ * after now: booking closes at that instant (the database's book() uses the same rule).
  */
 export function isSlotBookable(slotStart: string | Date, now: Date, rules: BookingRules): boolean {
   const start = parseInstant(slotStart);
   const today = shanghaiDate(now);
   const day = shanghaiDate(start);
   if (day < today || day > addDays(today, rules.openDaysAhead)) return false;
-  return start.getTime() - now.getTime() >= rules.closeHoursBefore * 3600_000;
+  return start.getTime() - now.getTime() > rules.closeHoursBefore * 3600_000;
 }
 
 /**
  * Can a booking for a slot starting at `slotStart` still be cancelled at `now`? Until
- * cancelHoursBefore hours before the start (that very instant included).
+ * cancelHoursBefore hours before the start, that instant excluded (as cancel_booking() in SQL).
  */
 export function canStillCancel(slotStart: string | Date, now: Date, cancelHoursBefore: number): boolean {
-  return parseInstant(slotStart).getTime() - now.getTime() >= cancelHoursBefore * 3600_000;
+  return parseInstant(slotStart).getTime() - now.getTime() > cancelHoursBefore * 3600_000;
 }
 
 /**

@@ -20,6 +20,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_500_000).default(1_000_000),
+  WECHAT_APPID: z.string().trim().regex(/^wx[0-9a-f]{16}$/i, 'a mini-program AppID looks like wx + 16 hex characters').optional(),
+  WECHAT_SECRET: z.string().trim().min(16).optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(5000),
+  DATA_ENCRYPTION_KEY: z.string().trim().min(1).optional(),
 });
 
 export interface Config {
@@ -36,6 +41,14 @@ export interface Config {
   port: number;
   host: string;
   maxBodyBytes: number;
+  /** the mini-program's AppID and AppSecret; undefined when either is missing (WeChat login answers 503) */
+  wechat?: { appid: string; secret: string };
+  /** base URL of the WeChat server API (a fake server in tests) */
+  wechatApiBase: string;
+  /** timeout of one WeChat API call */
+  wechatTimeoutMs: number;
+  /** 32-byte key for personal data encrypted at rest (AES-256-GCM) and its lookup HMAC */
+  dataEncryptionKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +57,15 @@ export class ConfigError extends Error {
 
 // Only for development: a fixed secret so local tokens survive restarts.
 const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-never-used-in-production!';
+// Only for development: a fixed data key (base64 of 32 bytes), so local data stays readable.
+const DEVELOPMENT_DATA_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1kYXRhLWtleS0zMmJ5dGU=';
+
+/** DATA_ENCRYPTION_KEY: standard base64 (or base64url) of exactly 32 random bytes. */
+function dataKey(value: string): Buffer {
+  const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEY must be the base64 of 32 random bytes (openssl rand -base64 32)');
+  return key;
+}
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -67,6 +89,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (mode === 'production') {
     if (backend === 'pglite') throw new ConfigError('production needs DATABASE_URL (pg) or SUPABASE_URL (supabase), not the embedded database');
     if (!e.AUTH_SECRET) throw new ConfigError('AUTH_SECRET (at least 32 characters) is required in production');
+    if (!e.DATA_ENCRYPTION_KEY) throw new ConfigError('DATA_ENCRYPTION_KEY (base64 of 32 random bytes) is required in production');
+    if (!e.WECHAT_API_BASE.startsWith('https://')) throw new ConfigError('WECHAT_API_BASE must be https in production (the AppSecret travels in it)');
   }
   return {
     mode,
@@ -80,5 +104,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    wechat: e.WECHAT_APPID && e.WECHAT_SECRET ? { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET } : undefined,
+    wechatApiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+    wechatTimeoutMs: e.WECHAT_TIMEOUT_MS,
+    dataEncryptionKey: dataKey(e.DATA_ENCRYPTION_KEY ?? DEVELOPMENT_DATA_KEY),
   };
 }

@@ -37,3 +37,51 @@ export interface RatingRequest {
   indicators: string[];
   comment?: string;
 }
+
+// ---------------------------------------------------------------------------------------
+// Staff side (window staff and managers) and the answers of the case endpoints.
+
+/** What staff can do to a case, by endpoint: supplement 补正, supplemented 已补齐, forward 上报, complete 办结, reject 不予受理 */
+export type CaseAction = 'supplement' | 'supplemented' | 'forward' | 'complete' | 'reject';
+
+/** One step of a case's history, oldest first. Undone steps (a mis-tap taken back) stay, marked. */
+export interface CaseStep {
+  at: string; // ISO +08:00
+  kind: 'accepted' | 'needs_supplement' | 'supplemented' | 'forwarded' | 'completed' | 'rejected' | 'rated';
+  data: Record<string, unknown>;
+  /** true when staff took this step back within the undo window (staff see these; residents do not) */
+  undone: boolean;
+}
+
+/** A case as staff see it: the summary plus what the window needs. */
+export interface CaseDetail extends CaseSummary {
+  centerId: string;
+  itemId: string;
+  itemName: string;
+  /** null for a walk-in case */
+  bookingId: string | null;
+  /** today's queue number the case was accepted from, when there was one */
+  ticketNumber: number | null;
+  /** the item's promised time limit in working days (0 = 即办) */
+  promisedDays: number;
+  /** the note sent with 上报 */
+  forwardNote: string | null;
+  /** handling time, call (or acceptance) → completion or rejection, in seconds; null while open */
+  handlingSeconds: number | null;
+  /** true once the acceptance itself was undone: the case no longer counts */
+  voided: boolean;
+  steps: CaseStep[];
+  /** the caller's latest step and until when it can be undone (2 minutes); null when there is none */
+  undo: { kind: CaseStep['kind']; until: string } | null;
+}
+
+/** 受理: a checked-in booking, or a ticket number of today's queue (a walk-in needs the item unless its ticket has one). */
+export type AcceptCaseRequest = { bookingId: string } | { ticketNumber: number; itemId?: string };
+
+/** The answer to a rating: the rating, and for 不满意 / 非常不满意 when and how it will be followed up. */
+export interface RatingResult extends Rating {
+  /** the rectification deadline (YYYY-MM-DD), 10 working days after the rating; null without follow-up */
+  followUpBy: string | null;
+  /** what the resident is told (plain Chinese); null without follow-up */
+  followUpMessage: string | null;
+}

@@ -27,6 +27,24 @@ function chineseDate(value: unknown): string {
   return `${sh.getUTCFullYear()}年${sh.getUTCMonth() + 1}月${sh.getUTCDate()}日`;
 }
 
+/** Why a case step cannot be taken, from the case's status (INVALID_CASE_TRANSITION). */
+function caseStepRefusal(detail: Detail): string {
+  switch (detail.status) {
+    case 'completed':
+      return '这件事已经办结了';
+    case 'rejected':
+      return '这件事已经不予受理了';
+    case 'needs_supplement':
+      return '还在等群众补正材料，材料补齐后才能继续';
+    case 'forwarded':
+      return '这件事已经上报，等县级部门办理';
+    case 'accepted':
+      return '这件事没有在等补正材料';
+    default:
+      return '办件状态已经变化，请刷新后再看';
+  }
+}
+
 const CATALOGUE: Record<string, [status: number, message: Message]> = {
   NOT_FOUND: [404, '没有找到您要的页面或内容'],
   CENTER_NOT_FOUND: [404, '没有找到这个便民服务中心，可能已调整，请返回列表重新选择'],
@@ -65,6 +83,25 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   INVALID_BOOKING_CODE: [422, '预约码不对，请核对后重新输入或扫码'],
   IDEMPOTENCY_KEY_REQUIRED: [400, '请求缺少防重复编号，请更新小程序后重试'],
   IDEMPOTENCY_KEY_REUSED: [422, '重复提交的请求内容不一致，请刷新后重试'],
+  // cases (办件) and ratings (好差评)
+  BOOKING_NOT_PENDING: [409, '这条预约已签到、办结或取消，不能再确认或拒绝'],
+  CASE_NOT_FOUND: [404, '没有找到这个办件，请刷新后重试'],
+  TICKET_NOT_FOUND: [404, '今天没有这个号，请核对取号单上的号码'],
+  ITEM_REQUIRED: [422, '请选择要办理的事项'],
+  NOT_CHECKED_IN: [409, '请先签到再受理'],
+  ALREADY_ACCEPTED: [409, '这件事已经受理过了，请在办件里继续办理'],
+  INVALID_CASE_TRANSITION: [409, (d) => `这一步现在不能做：${caseStepRefusal(d)}`],
+  NOTHING_TO_UNDO: [409, '没有可以撤销的操作：只能撤销自己刚做的上一步'],
+  UNDO_EXPIRED: [409, (d) => `已超过${Number(d.minutes ?? 2)}分钟，不能撤销了。如需更正，请继续办理下一步或请负责人处理`],
+  UNDO_NOT_POSSIBLE: [409, '群众已经评价，这一步不能撤销了'],
+  RATING_NOT_YET: [409, '办结后才能评价'],
+  ALREADY_RATED: [409, '您已经评价过了，感谢您的反馈'],
+  WECHAT_NOT_CONFIGURED: [503, '微信登录暂未开通，请联系便民服务中心'],
+  WECHAT_CODE_INVALID: [400, '登录凭证已失效，请重新打开小程序'],
+  WECHAT_PHONE_CODE_INVALID: [400, '获取手机号的授权已失效，请再点一次“获取手机号”'],
+  WECHAT_RATE_LIMITED: [429, '操作太频繁，请稍等一分钟再试'],
+  WECHAT_USER_BLOCKED: [403, '该微信账号暂时无法登录，请联系微信客服'],
+  WECHAT_UNAVAILABLE: [503, '微信服务暂时连不上，请稍后再试'],
 };
 
 export function apiError(code: string, fields?: Record<string, string>, details?: Detail): ApiError {

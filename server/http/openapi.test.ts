@@ -144,7 +144,17 @@ describe('OpenAPI document', () => {
     expect(idempotent.map(({ method, path: p }) => `${method.toUpperCase()} ${p}`).sort()).toEqual([
       'POST /api/bookings',
       'POST /api/bookings/{id}/cancel',
+      'POST /api/bookings/{id}/confirm',
+      'POST /api/bookings/{id}/decline',
+      'POST /api/bookings/{id}/rating',
       'POST /api/bookings/{id}/reschedule',
+      'POST /api/cases',
+      'POST /api/cases/{id}/complete',
+      'POST /api/cases/{id}/forward',
+      'POST /api/cases/{id}/reject',
+      'POST /api/cases/{id}/supplement',
+      'POST /api/cases/{id}/supplemented',
+      'POST /api/cases/{id}/undo',
     ]);
     for (const { op } of operations) {
       const needsLogin = op.security?.some((s) => 'bearerAuth' in s) ?? false;

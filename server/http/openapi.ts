@@ -9,10 +9,14 @@
 import { z } from 'zod';
 import packageJson from '../../package.json';
 import { devLoginBody } from '../auth/dev-login';
+import { wechatLoginBody, wechatPhoneBody } from '../auth/wechat-login';
 import { TOKEN_TTL_SECONDS } from '../auth/tokens';
 import { bookingBody, cancelBody, codeQuery, availabilityQuery, rescheduleBody } from '../booking/booking-requests';
 import { MAX_AVAILABILITY_DAYS } from '../booking/booking-service';
+import { reminderBody } from '../booking/reminders';
 import { centerQuery, facetQuery, itemQuery } from '../catalogue/catalogue-queries';
+import { acceptCaseBody, completeBody, declineBody, forwardBody, ratingBody, rejectBody, supplementBody } from '../cases/case-requests';
+import { RATING_INDICATORS } from '../cases/rating-indicators';
 import { apiError, isKnownErrorCode } from './errors';
 
 type Json = Record<string, unknown>;
@@ -67,7 +71,13 @@ function inputSchema(schema: z.ZodType): Json {
 
 const BOOKING_STATUSES = ['booked', 'confirmed', 'checked_in', 'completed', 'cancelled', 'declined', 'no_show'] as const;
 const CLOSED_REASONS = ['HOLIDAY', 'WEEKEND', 'NOT_OPEN_THIS_DAY', 'CLOSURE', 'PAST', 'NOT_YET_OPEN', 'NO_CAPACITY', 'FULL'] as const;
-const EVENT_KINDS = ['booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show', 'completed'] as const;
+const EVENT_KINDS = [
+  'booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show',
+  'accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated',
+] as const;
+const CASE_STATUSES = ['accepted', 'needs_supplement', 'forwarded', 'completed', 'rejected'] as const;
+const CASE_STEP_KINDS = ['accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated'] as const;
+const INDICATORS = `${RATING_INDICATORS.map((i) => `\`${i.code}\` ${i.label}`).join(', ')}`;
 const APP_ROLES = ['resident', 'staff', 'manager', 'admin', 'agent'] as const;
 
 const centerRef = object({ id: uuid, name: text, kind: enumOf(['center', 'station'], 'center 便民服务中心 | station 便民服务站') });
@@ -114,6 +124,29 @@ const booking = object(
     checkedInAt: nullable(instant),
   },
   'A booking (预约). Times are ISO 8601 in Shanghai time (+08:00).',
+);
+const caseSummary = object(
+  {
+    id: uuid,
+    status: enumOf(CASE_STATUSES, '受理 accepted, 补正 needs_supplement, 上报 forwarded, 办结 completed, 不予受理 rejected'),
+    acceptedAt: instant,
+    promisedBy: nullable({ ...date, description: '承诺办结日期: the item\'s promised working days after acceptance (holidays skipped, 调休 weekends worked)' }),
+    missingMaterials: { ...arrayOf(text), description: 'when needs_supplement: exactly what to bring; otherwise empty' },
+    rejectReason: nullable({ type: 'string', description: 'when rejected' }),
+    outcome: nullable({ type: 'string', description: 'when completed, if staff wrote one' }),
+    completedAt: nullable({ ...instant, description: 'when the case was completed or rejected' }),
+  },
+  'The case (办件) once staff accepted the matter',
+);
+const rating = object(
+  {
+    level: { type: 'integer', minimum: 1, maximum: 5, description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' },
+    indicators: { ...arrayOf(text), description: `ticked standard indicators: ${INDICATORS}` },
+    comment: nullable(text),
+    createdAt: instant,
+    followUp: { type: 'boolean', description: 'true for level ≤ 2: a rectification (整改) is opened' },
+  },
+  '好差评',
 );
 const account = object({
   id: uuid,
@@ -219,10 +252,15 @@ const SCHEMAS: Record<string, Json> = {
     data: {
       type: 'object',
       additionalProperties: true,
-      description: 'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; checked_in: `{ ticket }`; otherwise `{}`',
+      description:
+        'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; declined: `{ reason }`; checked_in: `{ ticket }`; accepted: `{ promisedBy }`; needs_supplement and supplemented: `{ missing }` (material names); forwarded: `{ note }` when given; completed: `{ outcome }` when given; rejected: `{ reason }`; rated: `{ level }`; otherwise `{}`',
     },
   }),
-  BookingDetail: extend(booking, { timeline: arrayOf(ref('BookingEvent')) }, 'A booking with its timeline, oldest event first'),
+  BookingDetail: extend(
+    booking,
+    { timeline: arrayOf(ref('BookingEvent')), case: nullableRef('CaseSummary'), rating: nullableRef('Rating') },
+    'A booking with its timeline (oldest event first; steps staff undid are left out), its case once accepted and its rating once rated',
+  ),
   BookingList: object({ bookings: arrayOf(ref('Booking')) }),
   QueueTicketRef: object({
     number: { type: 'integer', minimum: 1, description: "the day's queue number (叫号), shared with walk-in tickets" },
@@ -242,6 +280,7 @@ const SCHEMAS: Record<string, Json> = {
     account: ref('Account'),
   }),
   MyAccount: extend(account, {
+    phone: nullable({ type: 'string', description: 'the phone number given through WeChat, masked (138****5678); null when none', examples: ['138****5678'] }),
     people: arrayOf(
       object({
         id: uuid,
@@ -262,6 +301,64 @@ const SCHEMAS: Record<string, Json> = {
   RescheduleRequest: inputSchema(rescheduleBody),
   CodeRequest: inputSchema(codeQuery),
   DevLoginRequest: inputSchema(devLoginBody),
+  CaseSummary: caseSummary,
+  CaseStep: object({
+    at: instant,
+    kind: enumOf(CASE_STEP_KINDS),
+    data: { type: 'object', additionalProperties: true, description: 'as in BookingEvent' },
+    undone: { type: 'boolean', description: 'taken back by staff within 2 minutes (listed for staff of the centre and admins only)' },
+  }),
+  CaseDetail: extend(
+    caseSummary,
+    {
+      centerId: uuid,
+      itemId: uuid,
+      itemName: text,
+      bookingId: nullable({ ...uuid, description: 'null for a walk-in case' }),
+      ticketNumber: nullable({ type: 'integer', description: "the queue number (today's) the case was accepted from" }),
+      promisedDays: { type: 'integer', description: "the item's promised working days (0 = 即办)" },
+      forwardNote: nullable(text),
+      handlingSeconds: nullable({ type: 'integer', description: 'from the call of the ticket (or the acceptance) to completion or rejection' }),
+      voided: { type: 'boolean', description: 'the acceptance itself was undone' },
+      steps: arrayOf(ref('CaseStep')),
+      undo: {
+        anyOf: [object({ kind: enumOf(CASE_STEP_KINDS), until: instant }), { type: 'null' }],
+        description: "the caller's own latest step and until when `POST /api/cases/{id}/undo` can take it back",
+      },
+    },
+    'A case (办件) as staff see it',
+  ),
+  UndoneCase: {
+    allOf: [ref('CaseDetail'), { type: 'object', properties: { undone: object({ kind: enumOf(CASE_STEP_KINDS), at: instant }) }, required: ['undone'] }],
+    description: 'the case after the undo, and which step was taken back',
+  },
+  Rating: rating,
+  RatingResult: extend(rating, {
+    followUpBy: nullable({ ...date, description: 'the rectification deadline, 10 working days after the rating (level ≤ 2)' }),
+    followUpMessage: nullable({ type: 'string', description: 'what to tell the resident (plain Chinese), level ≤ 2' }),
+  }),
+  DeclineRequest: inputSchema(declineBody),
+  AcceptCaseRequest: inputSchema(acceptCaseBody),
+  SupplementRequest: inputSchema(supplementBody),
+  ForwardRequest: inputSchema(forwardBody),
+  CompleteRequest: inputSchema(completeBody),
+  RejectRequest: inputSchema(rejectBody),
+  RatingRequest: inputSchema(ratingBody),
+  EmptyRequest: { type: 'object', additionalProperties: false, description: 'no fields (the body may be left out)' },
+  WechatLoginRequest: inputSchema(wechatLoginBody),
+  WechatPhoneRequest: inputSchema(wechatPhoneBody),
+  ReminderRequest: inputSchema(reminderBody),
+  PhoneResult: object({ phone: { type: 'string', description: 'the number as stored, masked', examples: ['138****5678'] } }),
+  ReminderConsents: object({
+    bookingId: uuid,
+    recorded: { type: 'integer', description: 'accepts recorded by this request' },
+    pending: arrayOf(
+      object({
+        templateId: text,
+        count: { type: 'integer', minimum: 1, description: 'accepts not used yet: each allows one message' },
+      }),
+    ),
+  }),
   // api/tickets/index.ts keeps its zod schema private: its JSON form, by hand
   TicketRequest: {
     type: 'object',
@@ -280,6 +377,9 @@ const EXAMPLE_DETAILS: Record<string, Record<string, unknown>> = {
   MONTHLY_LIMIT_REACHED: { limit: 6 },
   BOOKING_RESTRICTED: { until: '2027-01-19T09:00:00+08:00', reason: 'NO_SHOWS' },
   CANCEL_TOO_LATE: { hours: 1 },
+  INVALID_CASE_TRANSITION: { status: 'completed', action: 'reject' },
+  UNDO_EXPIRED: { minutes: 2 },
+  ALREADY_ACCEPTED: { caseId: '3f9c2a7e-5b1d-4e08-9a41-0c6d2b7f8e15' },
   SLOT_NOT_AVAILABLE: { reason: { code: 'HOLIDAY', text: '元旦放假' } },
 };
 const EXAMPLE_FIELDS: Record<string, Record<string, string>> = {
@@ -313,6 +413,8 @@ interface Op {
   pathId?: string;
   body?: { schema: string; required: boolean };
   idempotent?: boolean;
+  /** parameters beyond the path id, the Idempotency-Key and the query (e.g. an optional header) */
+  extraParameters?: Json[];
   ok: { status: number; description: string; schema: Json; headers?: Record<string, Json> };
   /** route-specific codes (null = the general wording) */
   errors: Errors;
@@ -374,6 +476,8 @@ function errorList(errors: Errors): string {
 
 // ---------------------------------------------------------------------------------------
 // Operations, by path and method.
+
+const CASE_STAFF_ONLY = "Staff and managers of the case's centre only (checked in the database): residents and admins get 403 `FORBIDDEN`, another centre's staff 404 `CASE_NOT_FOUND`.";
 
 const CUT_OFF = 'Rules are per centre (`booking_rules`); defaults: booking opens 14 days ahead (today … today + 14, Shanghai dates) and closes 1 hour before the slot starts; cancelling and rescheduling close 1 hour before the booked start.';
 
@@ -608,6 +712,277 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       },
     },
   },
+  '/api/bookings/{id}/reminders': {
+    post: {
+      operationId: 'recordReminderConsent',
+      tags: ['booking'],
+      summary: 'Reminders the resident allowed · 订阅提醒',
+      description: [
+        "After `wx.requestSubscribeMessage` (asked from a tap, at most 3 templates), the mini-program reports which templates it asked for and which the resident accepted, for a booking the caller may see (their own or a linked person's) that is still booked or confirmed. Each accepted template is recorded once per request: it allows WeChat to deliver one message (a reminder, a change) to the caller later. Nothing accepted records nothing.",
+        'An Idempotency-Key is optional here: with one, a retry answers the first result and records nothing again.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the booking',
+      extraParameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'optional: a fresh random key per tap, reused on retries (8–100 characters of A–Z a–z 0–9 _ -)',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+        },
+      ],
+      body: { schema: 'ReminderRequest', required: true },
+      ok: { status: 200, description: "the caller's unsent accepts for this booking", schema: ref('ReminderConsents') },
+      errors: {
+        IDEMPOTENCY_KEY_REQUIRED: 'an Idempotency-Key header was sent but is not 8–100 characters of A–Z a–z 0–9 _ -',
+        BOOKING_NOT_FOUND: 'no such booking of the caller or of a person linked to them',
+        BOOKING_NOT_ACTIVE: 'cancelled, checked in, completed, declined or a no-show',
+        IDEMPOTENCY_KEY_REUSED: null,
+      },
+    },
+  },
+  '/api/bookings/{id}/confirm': {
+    post: {
+      operationId: 'confirmBooking',
+      tags: ['staff'],
+      summary: 'Staff: confirm a booking · 确认预约',
+      description: [
+        "Staff and managers of the booking's centre: a pending booking (`booked`) becomes `confirmed`; the timeline gets `confirmed`. Confirming a confirmed booking answers it again. Admins and residents are refused; another centre's booking is not found. The applicant's name is masked.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the booking',
+      idempotent: true,
+      ok: { status: 200, description: 'the confirmed booking', schema: ref('Booking') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        BOOKING_NOT_FOUND: "no such booking at the caller's centre",
+        BOOKING_NOT_PENDING: 'checked in, completed, cancelled, declined or a no-show',
+      },
+    },
+  },
+  '/api/bookings/{id}/decline': {
+    post: {
+      operationId: 'declineBooking',
+      tags: ['staff'],
+      summary: 'Staff: decline a booking · 拒绝预约',
+      description: [
+        "Staff and managers of the booking's centre decline a booking that is not checked in yet (`booked` or `confirmed`) with a reason the resident reads (`statusReason`, and `{ reason }` in the timeline). The seat is freed at once. Declining a declined booking answers it again.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the booking',
+      idempotent: true,
+      body: { schema: 'DeclineRequest', required: true },
+      ok: { status: 200, description: 'the declined booking', schema: ref('Booking') },
+      errors: {
+        INVALID_INPUT: 'the reason is empty or too long',
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        BOOKING_NOT_FOUND: "no such booking at the caller's centre",
+        BOOKING_NOT_PENDING: 'checked in, completed, cancelled or a no-show',
+      },
+    },
+  },
+  '/api/bookings/{id}/rating': {
+    post: {
+      operationId: 'rateBooking',
+      tags: ['cases'],
+      summary: 'Rate the service · 好差评',
+      description: [
+        `The applicant, or a family member linked with consent, rates a booking once its case is completed or rejected; once per booking. \`level\` 1–5 (5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意), \`indicators\` from the standard list (${INDICATORS}), an optional comment (≤ 300 characters).`,
+        'Level 1 or 2 opens a rectification (整改) for the centre\'s manager, due 10 working days later: the answer has `followUp: true`, `followUpBy` and `followUpMessage` to show the resident. The timeline gets `rated`. Village agents and staff cannot rate.',
+        'Requires `Idempotency-Key`: a retry answers the first rating (201).',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the booking',
+      idempotent: true,
+      body: { schema: 'RatingRequest', required: true },
+      ok: { status: 201, description: 'the rating', schema: ref('RatingResult') },
+      errors: {
+        INVALID_INPUT: 'a value the database refuses',
+        FORBIDDEN: 'the caller may see the booking but is not the applicant or consenting family (an agent, staff)',
+        BOOKING_NOT_FOUND: 'no such booking of the caller or of a person linked to them',
+        RATING_NOT_YET: 'the case is not completed or rejected yet (or there is no case)',
+        ALREADY_RATED: 'this booking has been rated',
+      },
+    },
+  },
+  '/api/cases': {
+    post: {
+      operationId: 'acceptCase',
+      tags: ['cases'],
+      summary: 'Staff: accept a case · 受理',
+      description: [
+        "Staff and managers accept the matter at their centre: `{ bookingId }` of a checked-in booking, or `{ ticketNumber }` of today's queue — a walk-in ticket (with `itemId` when the ticket has none; it may also correct the ticket's item) or a checked-in booking's number. The case starts `accepted` with `promisedBy` = acceptance date + the item's promised working days (0 = today), on the official calendar. The timeline gets `accepted`.",
+        'Requires `Idempotency-Key`: a retry answers the first case (201).',
+      ].join('\n\n'),
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'AcceptCaseRequest', required: true },
+      ok: { status: 201, description: 'the new case', schema: ref('CaseDetail') },
+      errors: {
+        INVALID_INPUT: 'a value the database refuses',
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        BOOKING_NOT_FOUND: "no such booking at the caller's centre",
+        TICKET_NOT_FOUND: "no such number in today's queue at the caller's centre",
+        NOT_CHECKED_IN: 'the booking is booked or confirmed: check it in first',
+        BOOKING_NOT_ACTIVE: 'the booking is cancelled, declined or a no-show',
+        ALREADY_ACCEPTED: 'a case exists for this booking or ticket (`details.caseId`)',
+        ITEM_REQUIRED: 'a walk-in ticket without an item, and no `itemId`',
+        ITEM_NOT_OFFERED: "the caller's centre does not handle this item",
+      },
+    },
+  },
+  '/api/cases/{id}': {
+    get: {
+      operationId: 'getCase',
+      tags: ['cases'],
+      summary: 'One case · 办件详情',
+      description: "A case the caller may see: staff of its centre, admins of its county, and the resident and linked people of its booking. Steps staff undid are listed (marked) for staff and admins only. `undo` tells staff until when they can take back their own latest step.",
+      auth: 'required',
+      pathId: 'the case',
+      ok: { status: 200, description: 'the case', schema: ref('CaseDetail') },
+      errors: { CASE_NOT_FOUND: 'no such case, its acceptance was undone, or not one the caller may see' },
+    },
+  },
+  '/api/cases/{id}/supplement': {
+    post: {
+      operationId: 'requestSupplement',
+      tags: ['cases'],
+      summary: 'Staff: ask for missing materials · 补正',
+      description: [
+        '`accepted` or `forwarded` → `needs_supplement`: `missing` names exactly which materials to bring (1–20, each ≤ 100 characters, no duplicates). The resident sees them in the case (`missingMaterials`) and the timeline (`needs_supplement { missing }`).',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      body: { schema: 'SupplementRequest', required: true },
+      ok: { status: 200, description: 'the case after this step', schema: ref('CaseDetail') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        INVALID_INPUT: 'a value the database refuses',
+        INVALID_CASE_TRANSITION: 'not allowed from the current status (`details.status`, `details.action`)',
+      },
+    },
+  },
+  '/api/cases/{id}/supplemented': {
+    post: {
+      operationId: 'markSupplemented',
+      tags: ['cases'],
+      summary: 'Staff: materials brought · 已补齐',
+      description: [
+        '`needs_supplement` → `accepted`: the resident brought the missing materials. The timeline gets `supplemented { missing }`. No body (or `{}`).',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      body: { schema: 'EmptyRequest', required: false },
+      ok: { status: 200, description: 'the case after this step', schema: ref('CaseDetail') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        INVALID_CASE_TRANSITION: 'not allowed from the current status (`details.status`, `details.action`)',
+      },
+    },
+  },
+  '/api/cases/{id}/forward': {
+    post: {
+      operationId: 'forwardCase',
+      tags: ['cases'],
+      summary: 'Staff: forward to the county · 上报',
+      description: [
+        '`accepted` → `forwarded`, with an optional note (≤ 200 characters). From `forwarded` the case can be completed, rejected, or sent back to 补正.',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      body: { schema: 'ForwardRequest', required: false },
+      ok: { status: 200, description: 'the case after this step', schema: ref('CaseDetail') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        INVALID_INPUT: 'a value the database refuses',
+        INVALID_CASE_TRANSITION: 'not allowed from the current status (`details.status`, `details.action`)',
+      },
+    },
+  },
+  '/api/cases/{id}/complete': {
+    post: {
+      operationId: 'completeCase',
+      tags: ['cases'],
+      summary: 'Staff: complete · 办结',
+      description: [
+        '`accepted` or `forwarded` → `completed` (final), with an optional outcome the resident reads (≤ 200 characters, e.g. 证件已办好，请带身份证到窗口领取). The booking becomes `completed`; handling time is recorded; the resident can now rate.',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      body: { schema: 'CompleteRequest', required: false },
+      ok: { status: 200, description: 'the case after this step', schema: ref('CaseDetail') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        INVALID_INPUT: 'a value the database refuses',
+        INVALID_CASE_TRANSITION: 'not allowed from the current status (`details.status`, `details.action`)',
+      },
+    },
+  },
+  '/api/cases/{id}/reject': {
+    post: {
+      operationId: 'rejectCase',
+      tags: ['cases'],
+      summary: 'Staff: refuse · 不予受理',
+      description: [
+        '`accepted`, `needs_supplement` or `forwarded` → `rejected` (final), with the reason the resident reads (required, ≤ 200 characters). The booking becomes `completed`; the resident can rate.',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      body: { schema: 'RejectRequest', required: true },
+      ok: { status: 200, description: 'the case after this step', schema: ref('CaseDetail') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        INVALID_INPUT: 'the reason is empty or too long',
+        INVALID_CASE_TRANSITION: 'not allowed from the current status (`details.status`, `details.action`)',
+      },
+    },
+  },
+  '/api/cases/{id}/undo': {
+    post: {
+      operationId: 'undoCaseStep',
+      tags: ['cases'],
+      summary: 'Staff: undo my last step · 撤销',
+      description: [
+        'Takes back the caller\'s own latest step of the case within 2 minutes (a mis-tap): the case returns to what it was before (undoing the acceptance voids the case, so it can be accepted again; undoing a completion reopens the booking). The step stays in the history, marked undone, and leaves the resident\'s timeline. Not once the resident has rated.',
+        CASE_STAFF_ONLY,
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the case',
+      idempotent: true,
+      ok: { status: 200, description: 'the case after the undo', schema: ref('UndoneCase') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+        NOTHING_TO_UNDO: 'the latest step was taken by someone else',
+        UNDO_EXPIRED: 'the latest step is more than 2 minutes old',
+        UNDO_NOT_POSSIBLE: 'the resident has rated the case',
+      },
+    },
+  },
   '/api/bookings/verify': {
     get: {
       operationId: 'verifyBooking',
@@ -676,6 +1051,50 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       },
     },
   },
+  '/api/auth/wechat': {
+    post: {
+      operationId: 'wechatLogin',
+      tags: ['auth'],
+      summary: 'WeChat login · 微信登录',
+      description: [
+        `The mini-program sends the code of \`wx.login\`; the server exchanges it with WeChat (jscode2session) for the user's openid and answers our own signed token, valid ${TOKEN_TTL_SECONDS / 86400} days, and the account. The first login creates a resident (named \`displayName\`, default 微信用户) with a linked person; later logins of the same WeChat user find the same account.`,
+        "WeChat's session_key is never answered, stored or logged. An old token sent along is ignored.",
+      ].join('\n\n'),
+      auth: 'none',
+      body: { schema: 'WechatLoginRequest', required: true },
+      ok: { status: 200, description: 'logged in', schema: ref('LoginResult') },
+      errors: {
+        WECHAT_CODE_INVALID: 'WeChat refused the code (40029 invalid, 40163 already used): call wx.login again',
+        WECHAT_RATE_LIMITED: 'WeChat rate limit (45011): try again in a minute',
+        WECHAT_USER_BLOCKED: 'WeChat blocks this user from logging in (40226)',
+        ACCOUNT_DISABLED: 'the account has been deactivated',
+        WECHAT_NOT_CONFIGURED: 'the server has no WeChat AppID and secret (WECHAT_APPID, WECHAT_SECRET)',
+        WECHAT_UNAVAILABLE: 'WeChat did not answer in time, answered an error the resident cannot act on, or is busy (-1); logged with its errcode',
+      },
+    },
+  },
+  '/api/auth/wechat/phone': {
+    post: {
+      operationId: 'saveWechatPhone',
+      tags: ['auth'],
+      summary: 'Phone number from WeChat · 获取手机号',
+      description: [
+        "With the code of `<Button openType=\"getPhoneNumber\">` (`e.detail.code`, given only when the user agrees), the server asks WeChat (getuserphonenumber) for the number, stores it encrypted (AES-256-GCM) for the caller's own person, replacing an earlier one, and answers it masked. /api/me shows it masked too; no answer ever shows the full number.",
+        "The server's WeChat access_token is shared by every instance through one database row and refreshed before it expires; when WeChat refuses it (40001, 42001) the server refreshes it once and retries.",
+      ].join('\n\n'),
+      auth: 'required',
+      body: { schema: 'WechatPhoneRequest', required: true },
+      ok: { status: 200, description: 'the number, masked', schema: ref('PhoneResult') },
+      errors: {
+        UNAUTHENTICATED: 'no valid token, or the account has been deactivated',
+        WECHAT_PHONE_CODE_INVALID: 'WeChat refused the code (40029): tap the button again',
+        WECHAT_RATE_LIMITED: 'WeChat rate limit (45011): try again in a minute',
+        WECHAT_USER_BLOCKED: 'WeChat blocks this user (40226)',
+        WECHAT_NOT_CONFIGURED: 'the server has no WeChat AppID and secret',
+        WECHAT_UNAVAILABLE: 'WeChat did not answer in time or answered an error (also a second 40001/42001 after the refresh); logged with its errcode',
+      },
+    },
+  },
   '/api/me': {
     get: {
       operationId: 'getMe',
@@ -720,6 +1139,7 @@ function operation(op: Op): Json {
   if (op.pathId) parameters.push({ name: 'id', in: 'path', required: true, description: `id of ${op.pathId} (UUID)`, schema: uuid });
   if (op.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   if (op.query) parameters.push(...queryParameters(op.query));
+  if (op.extraParameters) parameters.push(...op.extraParameters);
   const ok: Json = { description: op.ok.description, content: { 'application/json': { schema: op.ok.schema } } };
   if (op.ok.headers) ok.headers = op.ok.headers;
   const out: Json = {
@@ -745,9 +1165,9 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Errors.** Every error is \`{ "error": { "code", "message", "fields"?, "details"? } }\`: a stable code and one plain Chinese sentence that can be shown as is. Each operation lists its codes (also in \`x-error-codes\`). Any route: a method it does not have is 405 \`METHOD_NOT_ALLOWED\` with an \`Allow\` header; any other \`/api/…\` path is 404 \`NOT_FOUND\`.
 
-**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the login (for now the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
+**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
 
-**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel and /api/bookings/{id}/reschedule: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
+**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases and every POST /api/cases/{id}/…: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 
 /** The OpenAPI 3.1 document of every route under api/. */
 export function buildOpenApi(): OpenApiDocument {
@@ -762,7 +1182,8 @@ export function buildOpenApi(): OpenApiDocument {
     tags: [
       { name: 'catalogue', description: '办事指南: centres, items, materials (no login)' },
       { name: 'booking', description: '预约: availability, book, cancel, reschedule' },
-      { name: 'staff', description: '窗口: verify codes, check in, walk-in tickets' },
+      { name: 'staff', description: '窗口: verify codes, check in, walk-in tickets, confirm or decline bookings' },
+      { name: 'cases', description: '办件 and 好差评: accept, 补正, 上报, 办结, 不予受理, undo; ratings' },
       { name: 'auth', description: '登录与账号' },
       { name: 'jobs', description: 'scheduled jobs (CRON_SECRET)' },
       { name: 'system', description: 'health and this document' },
