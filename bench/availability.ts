@@ -317,12 +317,11 @@ const SLOT_QUERY_INLINED = SLOT_QUERY.replace(/app\.iso_shanghai\((s\.\w+)\)/g, 
 const LIST_TIMEOUT_MS = 10_000;
 const LIST_MY_BOOKINGS_BODY = `
   select jsonb_build_object('bookings', coalesce(jsonb_agg(app.booking_json(b) order by b.slot_starts_at desc), '[]'::jsonb))
-  from public.bookings b
-  where b.id in (
-    select x.id from public.bookings x where x.booked_by = (select (app.current_account()).id)
+  from (
+    select x.* from public.bookings x where x.booked_by = (select (app.current_account()).id)
     union
-    select x.id from public.bookings x where x.applicant_id in (select app.my_person_ids())
-  )`; // the body of public.list_my_bookings() (migration …0900)
+    select x.* from public.bookings x join app.my_person_ids() as p(id) on x.applicant_id = p.id
+  ) b`; // the body of public.list_my_bookings() (migration …0900)
 
 async function listMyBookings(admin: pg.Client, userId: string) {
   const claims = JSON.stringify({ sub: userId, app_role: 'resident' });
