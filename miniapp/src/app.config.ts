@@ -5,6 +5,13 @@ export default defineAppConfig({
     'pages/center/index',
     'pages/catalogue/index',
     'pages/item/index',
+    // the resident's booking journey: log in, book, my bookings, one booking
+    'pages/login/index',
+    'pages/book/index',
+    'pages/bookings/index',
+    'pages/booking/index',
+    // 设置: 长辈模式 and what this phone keeps
+    'pages/settings/index',
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.

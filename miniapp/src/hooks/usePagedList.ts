@@ -8,7 +8,7 @@ import {
   type PagedAction,
   type PagedState,
 } from '@/lib/paging';
-import { toApiError } from '@/platform/request';
+import { toApiError, type Fetched } from '@/platform/request';
 
 export interface PagedList<T> {
   state: PagedState<T>;
@@ -16,14 +16,17 @@ export interface PagedList<T> {
   loadMore: () => void;
   /** after a failure: reloads the first page, or the page that failed */
   retry: () => void;
+  /** starts over from the first page (e.g. 重试 over a saved copy) */
+  reload: () => void;
 }
 
 /**
  * A list loaded page by page with "加载更多". Changing `deps` (the filters) starts over;
- * answers for an older filter are ignored.
+ * answers for an older filter are ignored. `state.savedAt` says when shown rows are the phone's
+ * saved copy (the network failed).
  */
 export function usePagedList<T>(
-  loadPage: (offset: number) => Promise<Page<T>>,
+  loadPage: (offset: number) => Promise<Fetched<Page<T>>>,
   deps: DependencyList,
 ): PagedList<T> {
   const [state, dispatch] = useReducer(
@@ -44,10 +47,10 @@ export function usePagedList<T>(
     const mine = generation.current;
     busy.current = true;
     loadPageRef.current(offset).then(
-      (page) => {
+      ({ data: page, savedAt }) => {
         if (generation.current !== mine) return;
         busy.current = false;
-        dispatch({ type: 'loaded', page });
+        dispatch({ type: 'loaded', page, savedAt });
       },
       (error: unknown) => {
         if (generation.current !== mine) return;
@@ -84,5 +87,11 @@ export function usePagedList<T>(
     }
   }, [run]);
 
-  return { state, canLoadMore: hasMore(state), loadMore, retry };
+  const reload = useCallback(() => {
+    generation.current += 1;
+    dispatch({ type: 'reset' });
+    run(0);
+  }, [run]);
+
+  return { state, canLoadMore: hasMore(state), loadMore, retry, reload };
 }

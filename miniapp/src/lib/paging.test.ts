@@ -71,4 +71,13 @@ describe('pagedReducer', () => {
     const state = pagedReducer(initialPagedState<string>(), page(0, ['a'], 1));
     expect(pagedReducer(state, { type: 'reset' })).toEqual(initialPagedState());
   });
+
+  it('remembers when shown rows are a saved copy', () => {
+    let state = pagedReducer(initialPagedState<string>(), { ...page(0, ['a', 'b'], 4), savedAt: 50 });
+    expect(state.savedAt).toBe(50);
+    state = pagedReducer(state, { ...page(2, ['c'], 4), savedAt: 20 });
+    expect(state.savedAt).toBe(20);
+    state = pagedReducer(state, page(0, ['x'], 1));
+    expect(state.savedAt).toBeNull();
+  });
 });

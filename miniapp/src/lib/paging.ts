@@ -1,5 +1,6 @@
 import type { Page } from '@contract/catalogue';
 import type { ApiError } from './apiError';
+import { olderSavedAt } from './fetched';
 
 export const PAGE_SIZE = 20;
 
@@ -13,16 +14,19 @@ export interface PagedState<T> {
   rows: T[];
   total: number;
   error: ApiError | null;
+  /** when some shown rows are a copy saved on the phone (the network failed): the oldest copy's time */
+  savedAt: number | null;
 }
 
 export type PagedAction<T> =
   | { type: 'reset' }
   | { type: 'more' }
-  | { type: 'loaded'; page: Page<T> }
+  /** savedAt: the page is the phone's saved copy (see lib/fetched) */
+  | { type: 'loaded'; page: Page<T>; savedAt?: number | null }
   | { type: 'failed'; error: ApiError };
 
 export function initialPagedState<T>(): PagedState<T> {
-  return { status: 'loading', rows: [], total: 0, error: null };
+  return { status: 'loading', rows: [], total: 0, error: null, savedAt: null };
 }
 
 export function pagedReducer<T>(state: PagedState<T>, action: PagedAction<T>): PagedState<T> {
@@ -34,11 +38,13 @@ export function pagedReducer<T>(state: PagedState<T>, action: PagedAction<T>): P
     case 'loaded': {
       // offset 0 replaces the list; a later page is appended where it belongs
       const kept = state.rows.slice(0, action.page.offset);
+      const savedAt = action.savedAt ?? null;
       return {
         status: 'ready',
         rows: [...kept, ...action.page.rows],
         total: action.page.total,
         error: null,
+        savedAt: action.page.offset === 0 ? savedAt : olderSavedAt(state.savedAt, savedAt),
       };
     }
     case 'failed':

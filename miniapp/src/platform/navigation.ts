@@ -11,3 +11,12 @@ export async function openPage(url: string): Promise<void> {
     await Taro.redirectTo({ url }).catch(() => undefined);
   }
 }
+
+/** Replaces the current page (e.g. the booking form by the booking it made: "back" skips the form). */
+export async function replacePage(url: string): Promise<void> {
+  try {
+    await Taro.redirectTo({ url });
+  } catch {
+    await Taro.navigateTo({ url }).catch(() => undefined);
+  }
+}

@@ -1,4 +1,5 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef } from 'react';
 import { readParam } from '@/lib/query';
 
 /** The current page's query parameters as decoded, trimmed text ('' when absent). */
@@ -10,4 +11,21 @@ export function usePageParam(key: string): string {
 /** Shows the centre's or item's name in the title bar (best effort). */
 export function setPageTitle(title: string): void {
   Taro.setNavigationBarTitle({ title }).catch(() => undefined);
+}
+
+/** Runs `callback` each time the page comes back into view (not on its first showing). */
+export function useShownAgain(callback: () => void): void {
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else callback();
+  });
+}
+
+/** Scrolls the page so the element matching `selector` is at the top (after a form gives way to its result). */
+export function scrollToElement(selector: string): void {
+  // after the next render, when the element exists
+  setTimeout(() => {
+    Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined);
+  }, 50);
 }

@@ -11,7 +11,7 @@ interface Props {
 }
 
 /**
- * A full-width button at least 48 CSS px tall. A View, not Taro's Button, because WeChat's
+ * A full-width button at least 48 CSS px tall (64 in 长辈模式: `--tap-min`). A View, not Taro's Button, because WeChat's
  * native button brings its own sizes and border that fight large-type styles.
  */
 export function BigButton({ children, onClick, kind = 'primary', disabled = false }: Props): ReactNode {

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { useEffect, useState, type ReactNode } from 'react';
+import { normalizeSearchText } from '@/lib/searchText';
 import './index.css';
 
 interface Props {
   placeholder: string;
   /** the text to start with; a change from outside (e.g. "清除条件") replaces what is typed */
   value?: string;
+  /** called with the text made forgiving (lib/searchText: full-width, 、，, spaces, question words) */
   onSearch: (text: string) => void;
 }
 
@@ -15,7 +17,7 @@ export function SearchField({ placeholder, value = '', onSearch }: Props): React
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
 
-  const submit = (): void => onSearch(text.trim());
+  const submit = (): void => onSearch(normalizeSearchText(text));
 
   return (
     <View className="search-field">
@@ -28,7 +30,7 @@ export function SearchField({ placeholder, value = '', onSearch }: Props): React
         inputProps={{ confirmType: 'search', placeholderStyle: 'color:#6b7280' }}
         onChange={(next) => setText(next)}
         onClear={() => setText('')}
-        onSearch={(next) => onSearch(next.trim())}
+        onSearch={(next) => onSearch(normalizeSearchText(next))}
         right={
           <View className="search-field__button" hoverClass="search-field__button--pressed" ariaRole="button" onClick={submit}>
             <Text>搜索</Text>

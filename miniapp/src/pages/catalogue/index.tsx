@@ -6,9 +6,12 @@ import { Chip } from '@/components/Chip';
 import { DemoFooter } from '@/components/DemoFooter';
 import { ItemCard } from '@/components/ItemCard';
 import { LoadMore } from '@/components/LoadMore';
+import { OfflineBanner } from '@/components/OfflineBanner';
+import { PageRoot } from '@/components/PageRoot';
 import { SearchField } from '@/components/SearchField';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
-import { useAsync } from '@/hooks/useAsync';
+import { useElderMode } from '@/hooks/useElderMode';
+import { useFetched } from '@/hooks/useFetched';
 import { usePagedList } from '@/hooks/usePagedList';
 import {
   categoryChoices,
@@ -19,7 +22,9 @@ import {
   parseCategory,
   resultCountText,
 } from '@/lib/catalogueFilter';
+import { olderSavedAt } from '@/lib/fetched';
 import { routes } from '@/lib/routes';
+import { normalizeSearchText } from '@/lib/searchText';
 import { openPage } from '@/platform/navigation';
 import { usePageParam } from '@/platform/page';
 import { fetchCatalogueFacets } from '@/services/catalogue/fetchCatalogueFacets';
@@ -28,7 +33,7 @@ import { fetchItems } from '@/services/catalogue/fetchItems';
 import './index.css';
 
 export default function CataloguePage(): ReactNode {
-  const initialQ = usePageParam('q');
+  const initialQ = normalizeSearchText(usePageParam('q'));
   const initialCategory = parseCategory(usePageParam('category'));
   const initialDepartment = usePageParam('department');
   const [center, setCenter] = useState(usePageParam('center'));
@@ -37,7 +42,7 @@ export default function CataloguePage(): ReactNode {
   const [department, setDepartment] = useState(initialDepartment);
   const filter = { q, category, department, center };
 
-  const facets = useAsync(() => fetchCatalogueFacets(center || undefined), [center]);
+  const facets = useFetched(() => fetchCatalogueFacets(center || undefined), [center]);
   const list = usePagedList(
     (offset) => fetchItems({ q, category, department, center, offset }),
     [q, category, department, center],
@@ -50,8 +55,14 @@ export default function CataloguePage(): ReactNode {
     setDepartment('');
   };
 
+  const retryAll = (): void => {
+    facets.retry();
+    list.reload();
+  };
+
   return (
-    <View className="page catalogue">
+    <PageRoot className="catalogue">
+      <OfflineBanner savedAt={olderSavedAt(facets.savedAt, state.savedAt)} onRetry={retryAll} />
       <SearchField placeholder="如：低保、医保" value={q} onSearch={setQ} />
 
       {center ? <CenterScope centerId={center} onClear={() => setCenter('')} /> : null}
@@ -76,7 +87,9 @@ export default function CataloguePage(): ReactNode {
 
       <View className="catalogue__results">
         {state.rows.length > 0 ? (
-          <Text className="catalogue__count">{resultCountText(state.total, filter)}</Text>
+          <Text className="catalogue__count">
+            {hasNarrowing(filter) ? resultCountText(state.total, filter) : `大家常办的事（共${state.total}项）`}
+          </Text>
         ) : null}
         {state.rows.length === 0 && (state.status === 'loading' || state.status === 'more') ? (
           <LoadingBlock text="正在查找…" />
@@ -103,7 +116,7 @@ export default function CataloguePage(): ReactNode {
       </View>
 
       <DemoFooter />
-    </View>
+    </PageRoot>
   );
 }
 
@@ -116,7 +129,48 @@ interface FiltersProps {
 }
 
 function Filters({ facets, category, department, onCategory, onDepartment }: FiltersProps): ReactNode {
+  const { elder } = useElderMode();
+  const [open, setOpen] = useState(false);
   const departments = departmentChoices(facets.departments);
+  if (elder) {
+    // 长辈模式: the filters fold away (fewer things per screen) and use no pop-up picker
+    const narrowed = category !== '' || department !== '';
+    return (
+      <View className="catalogue__filters">
+        <BigButton kind="secondary" onClick={() => setOpen(!open)}>
+          {open ? '收起分类' : narrowed ? '按分类找（已选）' : '按分类或部门找'}
+        </BigButton>
+        {open ? (
+          <View>
+            <Text className="catalogue__label">事项类别</Text>
+            <View className="catalogue__chips">
+              {categoryChoices(facets.categories).map((choice) => (
+                <Chip
+                  key={choice.value || 'all'}
+                  label={choice.label}
+                  selected={choice.value === category}
+                  onClick={() => onCategory(choice.value)}
+                />
+              ))}
+            </View>
+            {departments.length > 1 ? <Text className="catalogue__label">办理部门</Text> : null}
+            {departments.length > 1 ? (
+              <View className="catalogue__chips">
+                {departments.map((choice) => (
+                  <Chip
+                    key={choice.value || 'all'}
+                    label={choice.value === '' ? choice.label : departmentName(facets.departments, choice.value)}
+                    selected={choice.value === department}
+                    onClick={() => onDepartment(choice.value)}
+                  />
+                ))}
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+    );
+  }
   return (
     <View className="catalogue__filters">
       <Text className="catalogue__label">事项类别</Text>
@@ -153,7 +207,7 @@ function Filters({ facets, category, department, onCategory, onDepartment }: Fil
 
 /** "只看：XX中心" with a way back to the whole catalogue. */
 function CenterScope({ centerId, onClear }: { centerId: string; onClear: () => void }): ReactNode {
-  const { state } = useAsync(() => fetchCenter(centerId), [centerId]);
+  const { state } = useFetched(() => fetchCenter(centerId), [centerId]);
   const name = state.status === 'ready' ? state.data.name : '这个服务中心';
   return (
     <View className="catalogue__scope">

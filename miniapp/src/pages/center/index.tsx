@@ -1,52 +1,88 @@
 import { Text, View } from '@tarojs/components';
+import type { AvailabilityDay } from '@contract/booking';
 import type { CenterDetail } from '@contract/catalogue';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/Badge';
 import { BigButton } from '@/components/BigButton';
+import { CenterToday } from '@/components/CenterToday';
 import { DemoFooter } from '@/components/DemoFooter';
 import { ItemCard } from '@/components/ItemCard';
 import { LinkRow } from '@/components/LinkRow';
 import { LoadMore } from '@/components/LoadMore';
+import { OfflineBanner } from '@/components/OfflineBanner';
+import { PageRoot } from '@/components/PageRoot';
 import { SearchField } from '@/components/SearchField';
 import { Section } from '@/components/Section';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
-import { useAsync } from '@/hooks/useAsync';
+import { useCenterToday } from '@/hooks/useCenterToday';
+import { useMyCenter } from '@/hooks/useMyCenter';
+import { useNow } from '@/hooks/useNow';
 import { usePagedList } from '@/hooks/usePagedList';
 import { centerKindLabel, centerKindLongLabel } from '@/lib/centers';
+import { olderSavedAt } from '@/lib/fetched';
+import { toMyCenter } from '@/lib/myCenter';
 import { groupOpeningHours } from '@/lib/openingHours';
 import { routes } from '@/lib/routes';
+import { shanghaiClock } from '@/lib/shanghaiTime';
 import { openPage } from '@/platform/navigation';
 import { setPageTitle, usePageParam } from '@/platform/page';
-import { callPhone } from '@/platform/phone';
-import { ApiError } from '@/platform/request';
-import { fetchCenter } from '@/services/catalogue/fetchCenter';
 import { fetchItems } from '@/services/catalogue/fetchItems';
 import './index.css';
 
-const missingId = new ApiError('NOT_FOUND', '没有找到这个服务中心');
-
 export default function CenterPage(): ReactNode {
   const id = usePageParam('id');
-  const { state, retry } = useAsync(
-    () => (id === '' ? Promise.reject(missingId) : fetchCenter(id)),
-    [id],
-  );
+  const now = useNow();
+  const { state, savedAt, retry } = useCenterToday(id, shanghaiClock(now).date);
+  const [itemsSavedAt, setItemsSavedAt] = useState<number | null>(null);
+  // 重试 reloads the centre and its item list
+  const [attempt, setAttempt] = useState(0);
+  const retryAll = (): void => {
+    retry();
+    setAttempt((n) => n + 1);
+  };
+  const [myCenter, setMyCenter] = useMyCenter();
 
   useEffect(() => {
-    if (state.status === 'ready') setPageTitle(state.data.name);
+    if (state.status !== 'ready') return;
+    setPageTitle(state.data.center.name);
+    // the first centre a resident opens becomes "my centre" on the home screen
+    if (!myCenter) setMyCenter(toMyCenter(state.data.center));
   }, [state]);
 
   return (
-    <View className="page center">
-      {state.status === 'loading' ? <LoadingBlock /> : null}
+    <PageRoot className="center">
+      <OfflineBanner savedAt={olderSavedAt(savedAt, itemsSavedAt)} onRetry={retryAll} />
+      {id === '' ? <EmptyBlock title="没有找到这个服务中心" hint="请回到首页重新选择" /> : null}
+      {id !== '' && state.status === 'loading' ? <LoadingBlock /> : null}
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
-      {state.status === 'ready' ? <CenterView center={state.data} /> : null}
+      {state.status === 'ready' ? (
+        <CenterView
+          center={state.data.center}
+          day={state.data.day}
+          now={now}
+          isMine={myCenter?.id === state.data.center.id}
+          onMakeMine={() => setMyCenter(toMyCenter(state.data.center))}
+          onItemsSaved={setItemsSavedAt}
+          attempt={attempt}
+        />
+      ) : null}
       <DemoFooter />
-    </View>
+    </PageRoot>
   );
 }
 
-function CenterView({ center }: { center: CenterDetail }): ReactNode {
+interface ViewProps {
+  center: CenterDetail;
+  day: AvailabilityDay | null;
+  now: Date;
+  isMine: boolean;
+  onMakeMine: () => void;
+  onItemsSaved: (savedAt: number | null) => void;
+  /** bumped by 重试 */
+  attempt: number;
+}
+
+function CenterView({ center, day, now, isMine, onMakeMine, onItemsSaved, attempt }: ViewProps): ReactNode {
   const hours = groupOpeningHours(center.openingHours);
   return (
     <View>
@@ -58,13 +94,21 @@ function CenterView({ center }: { center: CenterDetail }): ReactNode {
         <Text className="page-lead">所在乡镇：{center.township}</Text>
       </View>
 
-      <Section title="地址和电话">
+      <Section title="今天">
+        <CenterToday center={center} day={day} now={now} />
+      </Section>
+
+      <Section title="地址">
         <Text className="text-block">{center.address}</Text>
-        {center.phone ? (
-          <View className="center__call">
-            <BigButton onClick={() => void callPhone(center.phone)}>拨打电话 {center.phone}</BigButton>
-          </View>
-        ) : null}
+        <View className="center__mine">
+          {isMine ? (
+            <Text className="center__mine-text">✓ 这是您的服务中心，打开小程序就先看到它</Text>
+          ) : (
+            <BigButton kind="secondary" onClick={onMakeMine}>
+              设为我的服务中心
+            </BigButton>
+          )}
+        </View>
       </Section>
 
       <Section title="开放时间">
@@ -108,15 +152,23 @@ function CenterView({ center }: { center: CenterDetail }): ReactNode {
         </Section>
       ) : null}
 
-      <CenterItems centerId={center.id} itemCount={center.itemCount} />
+      <CenterItems centerId={center.id} itemCount={center.itemCount} onSaved={onItemsSaved} attempt={attempt} />
     </View>
   );
 }
 
-function CenterItems({ centerId, itemCount }: { centerId: string; itemCount: number }): ReactNode {
+interface ItemsProps {
+  centerId: string;
+  itemCount: number;
+  onSaved: (savedAt: number | null) => void;
+  attempt: number;
+}
+
+function CenterItems({ centerId, itemCount, onSaved, attempt }: ItemsProps): ReactNode {
   const [q, setQ] = useState('');
-  const list = usePagedList((offset) => fetchItems({ center: centerId, q, offset }), [centerId, q]);
+  const list = usePagedList((offset) => fetchItems({ center: centerId, q, offset }), [centerId, q, attempt]);
   const { state } = list;
+  useEffect(() => onSaved(state.savedAt), [state.savedAt]);
 
   return (
     <Section title={`在这里能办的事（${itemCount}项）`}>

@@ -1,31 +1,42 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { ItemDetail, Material } from '@contract/catalogue';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/Badge';
 import { BigButton } from '@/components/BigButton';
 import { DemoFooter } from '@/components/DemoFooter';
+import { InlineConfirm } from '@/components/InlineConfirm';
 import { LinkRow } from '@/components/LinkRow';
+import { MaterialCheck } from '@/components/MaterialCheck';
+import { OfflineBanner } from '@/components/OfflineBanner';
+import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
-import { useAsync } from '@/hooks/useAsync';
+import { YesNoQuestion } from '@/components/YesNoQuestion';
+import { useChecklist } from '@/hooks/useChecklist';
+import { useElderMode } from '@/hooks/useElderMode';
+import { useFetched } from '@/hooks/useFetched';
+import { useMyCenter } from '@/hooks/useMyCenter';
 import { centerKindLabel } from '@/lib/centers';
 import {
-  feeText,
-  maxVisitsText,
-  promisedDaysLongText,
-  workingDaysText,
-} from '@/lib/guideText';
-import {
-  conditionHint,
-  materialCountText,
-  materialFormLine,
-  requirementLabel,
-  sortMaterials,
-} from '@/lib/materialText';
+  answerQuestion,
+  bookingWarningText,
+  checklistLines,
+  checklistShareText,
+  conditionQuestion,
+  missingMaterials,
+  neededMaterials,
+  progressText,
+  summaryTitle,
+  toggleHave,
+  type ChecklistState,
+} from '@/lib/checklist';
+import { feeText, maxVisitsText, promisedDaysLongText, workingDaysText } from '@/lib/guideText';
+import { materialCountText, materialFormLine } from '@/lib/materialText';
 import { routes } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { setPageTitle, usePageParam } from '@/platform/page';
 import { ApiError } from '@/platform/request';
+import { canShareToChat, copyText, useShareMessage } from '@/platform/share';
 import { fetchItem } from '@/services/catalogue/fetchItem';
 import './index.css';
 
@@ -36,7 +47,7 @@ const CENTERS_SHOWN_FIRST = 5;
 
 export default function ItemPage(): ReactNode {
   const id = usePageParam('id');
-  const { state, retry } = useAsync(
+  const { state, savedAt, retry } = useFetched(
     () => (id === '' ? Promise.reject(missingId) : fetchItem(id)),
     [id],
   );
@@ -45,13 +56,17 @@ export default function ItemPage(): ReactNode {
     if (state.status === 'ready') setPageTitle('办事指南');
   }, [state]);
 
+  const name = state.status === 'ready' ? state.data.name : '';
+  useShareMessage(() => ({ title: name ? `办“${name}”要带的材料` : '办事指南', path: routes.item(id) }));
+
   return (
-    <View className="page item">
+    <PageRoot className="item">
+      <OfflineBanner savedAt={savedAt} onRetry={retry} />
       {state.status === 'loading' ? <LoadingBlock text="正在加载办事指南…" /> : null}
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
       {state.status === 'ready' ? <Guide item={state.data} /> : null}
       <DemoFooter />
-    </View>
+    </PageRoot>
   );
 }
 
@@ -65,23 +80,28 @@ function Fact({ label, value }: { label: string; value: string }): ReactNode {
 }
 
 function Guide({ item }: { item: ItemDetail }): ReactNode {
-  const materials = sortMaterials(item.materials);
+  const { elder } = useElderMode();
+  const [checklist, setChecklist] = useChecklist(
+    item.id,
+    item.materials.map((m) => m.id),
+  );
   return (
     <View>
       <View className="item__head">
         <Text className="page-title">{item.name}</Text>
         <View className="item__badges">
           <Badge tone="primary">{item.categoryLabel}</Badge>
+          <Badge tone="success">{maxVisitsText(item.maxVisits)}</Badge>
         </View>
         <Text className="page-lead">办理部门：{item.department.name}</Text>
       </View>
 
       <Section title="办理须知">
         <Fact label="跑几次" value={maxVisitsText(item.maxVisits)} />
-        <Fact label="承诺时限" value={promisedDaysLongText(item.promisedDays)} />
-        <Fact label="法定时限" value={workingDaysText(item.legalDays)} />
+        <Fact label="多久办好" value={promisedDaysLongText(item.promisedDays)} />
+        {elder ? null : <Fact label="法定时限" value={workingDaysText(item.legalDays)} />}
         <Fact label="收费" value={feeText(item.fee)} />
-        <Fact label="办理方式" value={item.handlingModeLabel} />
+        {elder ? null : <Fact label="办理方式" value={item.handlingModeLabel} />}
       </Section>
 
       {item.summary ? (
@@ -96,27 +116,138 @@ function Guide({ item }: { item: ItemDetail }): ReactNode {
         </Section>
       ) : null}
 
-      <Section
-        title={`要带的材料（${materials.length}项）`}
-        note={materials.length > 0 ? materialCountText(materials) : undefined}
-      >
-        {materials.length === 0 ? (
-          <Text className="text-muted">暂无材料清单，出门前请先打电话问一问。</Text>
-        ) : (
-          materials.map((material, index) => (
-            <MaterialLine key={material.id} material={material} index={index} />
-          ))
-        )}
-      </Section>
+      <Checklist item={item} state={checklist} onChange={setChecklist} />
 
-      <WhereToGo centers={item.centers} />
+      <Summary item={item} state={checklist} />
+
+      <WhereToGo centers={item.centers} shownFirst={elder ? 3 : CENTERS_SHOWN_FIRST} />
     </View>
   );
 }
 
-function WhereToGo({ centers }: { centers: ItemDetail['centers'] }): ReactNode {
+interface ChecklistProps {
+  item: ItemDetail;
+  state: ChecklistState;
+  onChange: (change: (state: ChecklistState) => ChecklistState) => void;
+}
+
+/** The materials as tick boxes, conditional ones as yes/no questions, in published order. */
+function Checklist({ item, state, onChange }: ChecklistProps): ReactNode {
+  const lines = checklistLines(item.materials, state);
+  const toggle = (m: Material) => onChange((s) => toggleHave(s, m.id));
+  return (
+    <Section
+      title={`要带的材料（${item.materials.length}项）`}
+      note={item.materials.length > 0 ? `${materialCountText(item.materials)}。在家备好一样，就点一下“我有了”，手机会记住。` : undefined}
+    >
+      {lines.length === 0 ? (
+        <Text className="text-muted">暂无材料清单，出门前请先打电话问一问。</Text>
+      ) : (
+        lines.map((line) =>
+          line.material.requirement === 'conditional' ? (
+            <YesNoQuestion
+              key={line.material.id}
+              question={conditionQuestion(line.material)}
+              adds={`${line.material.name}（${materialFormLine(line.material)}）`}
+              answer={state.answers[line.material.id]}
+              onAnswer={(yes) => onChange((s) => answerQuestion(s, line.material.id, yes))}
+            >
+              <MaterialCheck material={line.material} have={line.have} onToggle={() => toggle(line.material)} />
+            </YesNoQuestion>
+          ) : (
+            <MaterialCheck key={line.material.id} material={line.material} have={line.have} onToggle={() => toggle(line.material)} />
+          ),
+        )
+      )}
+    </Section>
+  );
+}
+
+/** "出门前带齐这N样": the list to take, sharing it with the family, and booking. */
+function Summary({ item, state }: { item: ItemDetail; state: ChecklistState }): ReactNode {
+  const [myCenter] = useMyCenter();
+  const [warning, setWarning] = useState(false);
+  const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
+  const needed = neededMaterials(item.materials, state);
+  const missing = missingMaterials(item.materials, state);
+  const place = myCenter && item.centers.some((c) => c.id === myCenter.id) ? myCenter : null;
+
+  const signature = JSON.stringify(state);
+  useEffect(() => {
+    // the warning answers the list as it was: a change to the list closes it
+    setWarning(false);
+    setCopied('');
+  }, [signature]);
+
+  const book = (): void => {
+    setWarning(false);
+    void openPage(routes.book({ itemId: item.id, centerId: place?.id }));
+  };
+  const tryBook = (): void => {
+    if (missing.length > 0) setWarning(true);
+    else book();
+  };
+  const copy = async (): Promise<void> => {
+    const ok = await copyText(checklistShareText(item.name, item.materials, state, place));
+    setCopied(ok ? 'ok' : 'failed');
+  };
+
+  return (
+    <Section title={summaryTitle(needed.length)} note={progressText(needed.length, missing.length) || undefined}>
+      <View className="summary">
+        {needed.map((m, index) => {
+          const have = !missing.includes(m);
+          return (
+            <View key={m.id} className={`summary__line${have ? ' summary__line--have' : ''}`}>
+              <Text className="summary__mark">{have ? '✓' : `${index + 1}`}</Text>
+              <Text className="summary__name">{m.name}</Text>
+              <Text className="summary__state">{have ? '已备好' : '还没有'}</Text>
+            </View>
+          );
+        })}
+      </View>
+
+      <View className="summary__actions">
+        {canShareToChat() ? (
+          <Button className="share-button" openType="share" hoverClass="share-button--pressed">
+            转发给家人看
+          </Button>
+        ) : null}
+        <View className="summary__action">
+          <BigButton kind="secondary" onClick={() => void copy()}>
+            复制清单，发给家人
+          </BigButton>
+        </View>
+        {copied === 'ok' ? (
+          <Text className="summary__copied">
+            已复制。打开家人的微信聊天，长按输入框，点“粘贴”就能发出去。
+          </Text>
+        ) : null}
+        {copied === 'failed' ? (
+          <Text className="summary__copy-failed">
+            这部手机不让复制，可以截个图发给家人。
+          </Text>
+        ) : null}
+        <View className="summary__action">
+          <BigButton onClick={tryBook}>去预约</BigButton>
+        </View>
+        {warning ? (
+          <InlineConfirm
+            message={bookingWarningText(missing)}
+            confirmText="去预约"
+            cancelText="再看看"
+            onConfirm={book}
+            onCancel={() => setWarning(false)}
+          />
+        ) : null}
+      </View>
+    </Section>
+  );
+}
+
+function WhereToGo({ centers, shownFirst }: { centers: ItemDetail['centers']; shownFirst: number }): ReactNode {
   const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? centers : centers.slice(0, CENTERS_SHOWN_FIRST);
+  const shown = showAll ? centers : centers.slice(0, shownFirst);
   return (
     <Section title={centers.length > 0 ? `在哪里办（${centers.length}个地方）` : '在哪里办'}>
       {centers.length === 0 ? (
@@ -139,23 +270,5 @@ function WhereToGo({ centers }: { centers: ItemDetail['centers'] }): ReactNode {
         </View>
       ) : null}
     </Section>
-  );
-}
-
-function MaterialLine({ material, index }: { material: Material; index: number }): ReactNode {
-  const required = material.requirement === 'required';
-  return (
-    <View className="material">
-      <View className="material__head">
-        <Text className="material__no">{index + 1}</Text>
-        <Text className="material__name">{material.name}</Text>
-      </View>
-      <View className="material__meta">
-        <Badge tone={required ? 'danger' : 'warning'}>{requirementLabel(material.requirement)}</Badge>
-        <Text className="material__form">{materialFormLine(material)}</Text>
-      </View>
-      {required ? null : <Text className="material__condition">{conditionHint(material.condition)}</Text>}
-      {material.notes ? <Text className="material__notes">说明：{material.notes}</Text> : null}
-    </View>
   );
 }

@@ -1,11 +1,12 @@
 import type { CatalogueFacets } from '@contract/catalogue';
-import { getJson } from '@/platform/request';
+import { mapFetched } from '@/lib/fetched';
+import { getJsonOrSaved, type Fetched } from '@/platform/request';
 
-/** GET /api/catalogue/facets — categories and departments with item counts (of one centre if given). */
-export async function fetchCatalogueFacets(center?: string): Promise<CatalogueFacets> {
-  const facets = await getJson<CatalogueFacets>('/api/catalogue/facets', { center });
-  return {
+/** GET /api/catalogue/facets — categories and departments with item counts (of one centre if given); the saved copy when offline. */
+export async function fetchCatalogueFacets(center?: string): Promise<Fetched<CatalogueFacets>> {
+  const fetched = await getJsonOrSaved<CatalogueFacets>('/api/catalogue/facets', { center });
+  return mapFetched(fetched, (facets) => ({
     categories: Array.isArray(facets.categories) ? facets.categories : [],
     departments: Array.isArray(facets.departments) ? facets.departments : [],
-  };
+  }));
 }

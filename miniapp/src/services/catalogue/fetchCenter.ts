@@ -1,7 +1,7 @@
 import type { CenterDetail } from '@contract/catalogue';
-import { getJson } from '@/platform/request';
+import { getJsonOrSaved, type Fetched } from '@/platform/request';
 
-/** GET /api/centers/{id} — one centre with hours, parent and stations. */
-export function fetchCenter(id: string): Promise<CenterDetail> {
-  return getJson<CenterDetail>(`/api/centers/${encodeURIComponent(id)}`);
+/** GET /api/centers/{id} — one centre with hours, parent and stations; the saved copy when offline. */
+export function fetchCenter(id: string): Promise<Fetched<CenterDetail>> {
+  return getJsonOrSaved<CenterDetail>(`/api/centers/${encodeURIComponent(id)}`);
 }

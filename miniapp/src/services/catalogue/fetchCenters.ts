@@ -1,16 +1,17 @@
 import type { CenterKind, CenterSummary } from '@contract/catalogue';
-import { getJson } from '@/platform/request';
+import { mapFetched } from '@/lib/fetched';
+import { getJsonOrSaved, type Fetched } from '@/platform/request';
 
 export interface CenterQuery {
   kind?: CenterKind;
   q?: string;
 }
 
-/** GET /api/centers — all centres and stations (filtered by kind / text when given). */
-export async function fetchCenters(query: CenterQuery = {}): Promise<CenterSummary[]> {
-  const body = await getJson<{ centers: CenterSummary[] }>('/api/centers', {
+/** GET /api/centers — all centres and stations (filtered by kind / text when given); the saved copy when offline. */
+export async function fetchCenters(query: CenterQuery = {}): Promise<Fetched<CenterSummary[]>> {
+  const fetched = await getJsonOrSaved<{ centers: CenterSummary[] }>('/api/centers', {
     kind: query.kind,
     q: query.q,
   });
-  return Array.isArray(body.centers) ? body.centers : [];
+  return mapFetched(fetched, (body) => (Array.isArray(body.centers) ? body.centers : []));
 }

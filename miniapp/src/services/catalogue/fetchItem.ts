@@ -1,7 +1,7 @@
 import type { ItemDetail } from '@contract/catalogue';
-import { getJson } from '@/platform/request';
+import { getJsonOrSaved, type Fetched } from '@/platform/request';
 
-/** GET /api/items/{id} — the guide of one item, with materials and centres. */
-export function fetchItem(id: string): Promise<ItemDetail> {
-  return getJson<ItemDetail>(`/api/items/${encodeURIComponent(id)}`);
+/** GET /api/items/{id} — the guide of one item, with materials and centres; the saved copy when offline. */
+export function fetchItem(id: string): Promise<Fetched<ItemDetail>> {
+  return getJsonOrSaved<ItemDetail>(`/api/items/${encodeURIComponent(id)}`);
 }

@@ -1,6 +1,7 @@
 import type { ItemCategory, ItemSummary, Page } from '@contract/catalogue';
+import { mapFetched } from '@/lib/fetched';
 import { PAGE_SIZE } from '@/lib/paging';
-import { getJson } from '@/platform/request';
+import { getJsonOrSaved, type Fetched } from '@/platform/request';
 
 export interface ItemQuery {
   q?: string;
@@ -13,11 +14,11 @@ export interface ItemQuery {
   offset?: number;
 }
 
-/** GET /api/items — one page of the catalogue. */
-export async function fetchItems(query: ItemQuery = {}): Promise<Page<ItemSummary>> {
+/** GET /api/items — one page of the catalogue (popular items first when there is no text); the saved copy when offline. */
+export async function fetchItems(query: ItemQuery = {}): Promise<Fetched<Page<ItemSummary>>> {
   const limit = query.limit ?? PAGE_SIZE;
   const offset = query.offset ?? 0;
-  const page = await getJson<Page<ItemSummary>>('/api/items', {
+  const fetched = await getJsonOrSaved<Page<ItemSummary>>('/api/items', {
     q: query.q,
     category: query.category,
     department: query.department,
@@ -25,10 +26,10 @@ export async function fetchItems(query: ItemQuery = {}): Promise<Page<ItemSummar
     limit,
     offset,
   });
-  return {
+  return mapFetched(fetched, (page) => ({
     total: page.total ?? 0,
     limit: page.limit ?? limit,
     offset: page.offset ?? offset,
     rows: Array.isArray(page.rows) ? page.rows : [],
-  };
+  }));
 }

@@ -1,0 +1,15 @@
+// The demo accounts of the development login (supabase/seed/data/accounts.ts), as the H5 demo's
+// login page offers them. Invented people.
+
+export interface DemoAccount {
+  login: string;
+  name: string;
+  /** who this is, in plain words */
+  role: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { login: 'resident', name: '王秀英', role: '居民，给自己办事' },
+  { login: 'family', name: '李强', role: '王秀英的家人，替她办事' },
+  { login: 'agent', name: '赵红梅', role: '村代办员，替村民办事' },
+];

@@ -1,0 +1,16 @@
+import type { Person } from '@/lib/bookingChoices';
+import { getWithLogin } from '@/platform/send';
+
+export interface Me {
+  id: string;
+  role: string;
+  displayName: string;
+  /** the people the caller may book for, self first */
+  people: Person[];
+}
+
+/** GET /api/me — the account and the people it may book for. */
+export async function fetchMe(): Promise<Me> {
+  const me = await getWithLogin<Me>('/api/me');
+  return { ...me, people: Array.isArray(me.people) ? me.people : [] };
+}

@@ -1,0 +1,285 @@
+// Browser end-to-end: the H5 build at phone size, used as a villager would. Home → pick my
+// township → search with sloppy punctuation → the guide → tick materials at home, answer a yes/no
+// question, read "出门前带齐这N样", try to book with something missing and get the in-page warning;
+// the ticks survive a reload; the centre; a weak network shows the saved copy with a banner.
+// Then 长辈模式 is switched on in the settings and every main screen is visited again: text
+// ≥ 18 px with line height ≥ 1.3, tap targets ≥ 60 px. Screenshots of every screen in both modes
+// go to screenshots/ (normal-*.png, elder-*.png).
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
+import { type RunningApi, startApi } from '../support/api-server';
+import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+const run = requireChromiumOrSkip() ? describe : describe.skip;
+
+/** What a person taps: every one must be at least 60 CSS px tall in elder mode. */
+const TAP_TARGETS = [
+  '.big-button',
+  '.home-action',
+  '.home__settings',
+  '.my-center__change',
+  '.township-picker__choice',
+  '.elder-switch',
+  '.yes-no__choice',
+  '.material-check',
+  '.chip',
+  '.search-field__button',
+  '.link-row',
+  '.offline-banner__retry',
+];
+
+type Mode = 'normal' | 'elder';
+
+run('elder mode and the materials checklist in the H5 build', () => {
+  let t: TestDatabase;
+  let api: RunningApi;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureH5Build((line) => console.info(line));
+    t = await createTestDatabase();
+    api = await startApi(t.db, {}, undefined, H5_DIR);
+    browser = await launchChromium();
+    page = await (await browser.newContext(PHONE)).newPage();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await t?.drop();
+  });
+
+  const visible = () => page.locator('.taro_page:visible');
+  const shot = (mode: Mode, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${mode}-${name}.png`), fullPage: false });
+  const scrollTo = async (text: string | RegExp) => {
+    const target = visible().getByText(text).first();
+    await target.waitFor();
+    await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(100);
+  };
+
+  /** Visible text in the current page smaller than 18 px or with a line height under 1.3. */
+  const smallText = () =>
+    page.evaluate(() => {
+      const pages = Array.from(document.querySelectorAll('.taro_page')) as HTMLElement[];
+      const root = pages.find((p) => getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0);
+      if (!root) return ['no visible page'];
+      const problems: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const text = (walker.currentNode.textContent ?? '').trim();
+        const el = walker.currentNode.parentElement;
+        if (!text || !el) continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        const style = getComputedStyle(el);
+        const size = parseFloat(style.fontSize);
+        const lineHeight = style.lineHeight === 'normal' ? size * 1.2 : parseFloat(style.lineHeight);
+        if (size < 18) problems.push(`"${text.slice(0, 16)}" ${size}px`);
+        // browsers round line heights to whole pixels: allow half a percent
+        else if (lineHeight / size < 1.295) problems.push(`"${text.slice(0, 16)}" line-height ${(lineHeight / size).toFixed(2)}`);
+      }
+      return problems;
+    });
+
+  /** Tap targets in the current page under 60 px tall. */
+  const smallTargets = () =>
+    page.evaluate((selectors) => {
+      const pages = Array.from(document.querySelectorAll('.taro_page')) as HTMLElement[];
+      const root = pages.find((p) => getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0);
+      if (!root) return ['no visible page'];
+      const problems: string[] = [];
+      for (const selector of selectors) {
+        for (const el of Array.from(root.querySelectorAll(selector))) {
+          const rect = el.getBoundingClientRect();
+          if (rect.width === 0 && rect.height === 0) continue;
+          if (rect.height < 60) problems.push(`${selector} "${(el.textContent ?? '').trim().slice(0, 12)}" ${rect.height}px`);
+        }
+      }
+      return problems;
+    }, TAP_TARGETS);
+
+  /** In elder mode: the page root is in elder mode, and its text and targets are large enough. */
+  const checkSizes = async (mode: Mode) => {
+    const elder = await visible().locator('.page.elder').count();
+    expect(elder > 0).toBe(mode === 'elder');
+    if (mode !== 'elder') return;
+    const body = await visible()
+      .locator('.page')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(body).toBeGreaterThanOrEqual(20);
+    expect(await smallText()).toEqual([]);
+    expect(await smallTargets()).toEqual([]);
+  };
+
+  /** The home screen with my centre; the first time, the township is picked. */
+  const home = async (mode: Mode) => {
+    await page.goto(api.url + '/');
+    await visible().getByText('办事指南', { exact: true }).first().waitFor();
+    if (mode === 'normal') {
+      await visible().getByText('您在哪个乡镇？').waitFor();
+      await shot(mode, '0-pick-township');
+      await visible().locator('.township-picker__choice', { hasText: '沙河镇' }).click();
+    }
+    await visible().getByText('我的服务中心').waitFor();
+    await visible().locator('.center-today__badge').waitFor();
+    const text = await visible().innerText();
+    expect(text).toContain('沙河镇便民服务中心');
+    expect(text).toMatch(/开门中|已关门|今天休息|今天不开门/);
+    expect(text).toMatch(/打电话 0827-/);
+    for (const label of ['办事指南', '预约办事', '我的预约', '办理进度']) expect(text).toContain(label);
+    await shot(mode, '1-home');
+    await checkSizes(mode);
+  };
+
+  /** Search with what people type: spaces, 、 and full-width letters are forgiven. */
+  const search = async (mode: Mode) => {
+    await visible().locator('input').first().fill(' 最低生活、保障 ');
+    await visible().locator('.search-field__button').first().click();
+    await visible().locator('.item-card', { hasText: '最低生活保障申请' }).first().waitFor();
+    expect(decodeURIComponent(page.url())).toContain('q=最低生活 保障');
+    await shot(mode, '2-search');
+    await checkSizes(mode);
+  };
+
+  const openGuide = async (mode: Mode) => {
+    await visible().locator('.item-card', { hasText: '最低生活保障申请' }).first().click();
+    await visible().locator('.material-check').first().waitFor();
+    await shot(mode, '3-guide');
+    await checkSizes(mode);
+  };
+
+  it('home: picks my township and shows its day, the big buttons and a call button', async () => {
+    await home('normal');
+  });
+
+  it('search: forgiving text finds the item', async () => {
+    await search('normal');
+  });
+
+  it('guide: ticks materials, answers yes/no questions, sees the summary', async () => {
+    await openGuide('normal');
+    const first = visible().locator('.material-check').first();
+    await first.scrollIntoViewIfNeeded();
+    await first.click();
+    await expect(first.innerText()).resolves.toContain('我有了');
+
+    // 是否委托他人代办？ 是 → the power of attorney joins the list
+    const proxy = visible().locator('.yes-no', { hasText: '是否委托他人代办？' });
+    await proxy.scrollIntoViewIfNeeded();
+    const before = await visible().locator('.material-check').count();
+    await proxy.locator('.yes-no__choice', { hasText: '是' }).click();
+    await proxy.locator('.material-check', { hasText: '授权委托书' }).waitFor();
+    expect(await visible().locator('.material-check').count()).toBe(before + 1);
+    // 否 leaves the material off the list
+    const student = visible().locator('.yes-no', { hasText: '在读学生' });
+    await student.locator('.yes-no__choice', { hasText: '否' }).click();
+    await student.getByText(/不用带：在校学生证明/).waitFor();
+    await scrollTo(/^要带的材料/);
+    await shot('normal', '4-checklist');
+    await proxy.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('normal', '4-question');
+
+    await scrollTo(/^出门前带齐这\d+样$/);
+    const summary = await visible().locator('.summary').innerText();
+    expect(summary).toContain('授权委托书');
+    expect(summary).not.toContain('在校学生证明');
+    await expect(visible().getByText(/已备好1样，还差\d+样/).count()).resolves.toBe(1);
+    await shot('normal', '5-summary');
+  });
+
+  it('booking with something missing shows the warning in the page', async () => {
+    const url = page.url();
+    await visible().locator('.summary__action .big-button', { hasText: '去预约' }).click();
+    const warning = visible().locator('.inline-confirm');
+    await warning.waitFor();
+    await expect(warning.innerText()).resolves.toMatch(/还有\d+样没准备好：.*授权委托书.*确定现在预约吗？/);
+    expect(page.url()).toBe(url);
+    await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot('normal', '6-warning');
+    await warning.getByText('再看看').click();
+    await expect(visible().locator('.inline-confirm').count()).resolves.toBe(0);
+  });
+
+  it('the ticks and answers are remembered on the phone', async () => {
+    await page.reload();
+    const first = visible().locator('.material-check').first();
+    await first.waitFor();
+    await expect(first.innerText()).resolves.toContain('我有了');
+    await visible().locator('.material-check', { hasText: '授权委托书' }).waitFor();
+  });
+
+  it('centre: today, call button, opening hours', async () => {
+    await scrollTo('在哪里办', );
+    await visible().locator('.link-row', { hasText: '沙河镇便民服务中心' }).first().click();
+    await visible().locator('.hours-line').first().waitFor();
+    const text = await visible().innerText();
+    expect(text).toMatch(/打电话 0827-/);
+    expect(text).toContain('这是您的服务中心');
+    await shot('normal', '7-center');
+  });
+
+  it('weak network: the saved copy with a banner, and 重试', async () => {
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await visible().getByText(/网络不好，显示的是.*保存的内容/).waitFor();
+    await visible().locator('.hours-line').first().waitFor();
+    await shot('normal', '9-offline');
+    await page.unroute('**/api/**');
+    await visible().locator('.offline-banner__retry').click();
+    await visible().locator('.offline-banner').waitFor({ state: 'detached' });
+    await visible().locator('.hours-line').first().waitFor();
+  });
+
+  it('settings: switches 长辈模式 on', async () => {
+    await page.goto(api.url + '/');
+    await visible().locator('.home__settings').click();
+    await visible().getByText('这部手机上保存了什么').waitFor();
+    await shot('normal', '8-settings');
+    await visible().locator('.elder-switch').first().click();
+    await visible().locator('.page.elder').waitFor();
+    await expect(visible().locator('.elder-switch').first().innerText()).resolves.toContain('已开');
+    await shot('elder', '8-settings');
+    await checkSizes('elder');
+  });
+
+  it('elder mode: every main screen again with larger type and targets', async () => {
+    await home('elder');
+    await search('elder');
+    await openGuide('elder');
+
+    await scrollTo(/^要带的材料/);
+    await shot('elder', '4-checklist');
+    await scrollTo('是否委托他人代办？');
+    await shot('elder', '4-question');
+    await checkSizes('elder');
+
+    await scrollTo(/^出门前带齐这\d+样$/);
+    await shot('elder', '5-summary');
+    await visible().locator('.summary__action .big-button', { hasText: '去预约' }).click();
+    const warning = visible().locator('.inline-confirm');
+    await warning.waitFor();
+    await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot('elder', '6-warning');
+    await checkSizes('elder');
+    await warning.getByText('再看看').click();
+
+    await scrollTo('在哪里办');
+    await visible().locator('.link-row', { hasText: '沙河镇便民服务中心' }).first().click();
+    await visible().locator('.hours-line').first().waitFor();
+    await shot('elder', '7-center');
+    await checkSizes('elder');
+
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await visible().getByText(/网络不好，显示的是.*保存的内容/).waitFor();
+    await shot('elder', '9-offline');
+    await checkSizes('elder');
+    await page.unroute('**/api/**');
+  });
+});
