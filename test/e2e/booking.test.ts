@@ -199,7 +199,7 @@ run('resident books a slot and follows the case in the H5 build', () => {
     const caseId = accepted.body.id;
     expect((await staff(`/api/cases/${caseId}/supplement`, { missing: ['户口簿复印件'] })).status).toBe(200);
 
-    await tap('查看详情和预约码');
+    await tap('查看详情'); // the first card: the booking still ahead when the list was shown
     await text('请补交：户口簿复印件').waitFor();
     const detail = await visible().innerText();
     expect(detail).toMatch(/已到窗口签到/);
@@ -232,5 +232,45 @@ run('resident books a slot and follows the case in the H5 build', () => {
     const rated = (await asResident<BookingDetail>(`/api/bookings/${bookingId}`)).body;
     expect(rated.rating).toMatchObject({ level: 2, indicators: ['efficiency'], comment: '材料要求没有提前说清楚', followUp: true });
     expect(await visible().innerText()).toMatch(/联系您/);
+  });
+
+  it('in 长辈模式 the booking screens keep every text ≥ 19 px and every target ≥ 60 px', async () => {
+    await page.evaluate(() => localStorage.setItem('bmfw:elder-mode', JSON.stringify({ data: { v: 1, on: true } })));
+    const check = async () => {
+      await visible().locator('.page.elder').first().waitFor();
+      const problems = await visible().evaluate((root) => {
+        const found: string[] = [];
+        for (const el of Array.from(root.querySelectorAll('.choice-tile, .big-button, .summary-row__action, .tick-box'))) {
+          const box = el.getBoundingClientRect();
+          if (box.height > 0 && box.height < 59.5) found.push(`target ${el.className} ${Math.round(box.height)}px`);
+        }
+        for (const el of Array.from(root.querySelectorAll('[class*="booking"] *, [class*="choice-tile"], [class*="summary-row"] *, [class*="timeline"] *'))) {
+          const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (own && size < 18.5) found.push(`text "${(el.textContent ?? '').trim().slice(0, 12)}" ${size}px`);
+        }
+        return found;
+      });
+      expect(problems).toEqual([]);
+    };
+    // a fresh load reads the setting (the app keeps it in memory once read)
+    const open = async (hash: string) => {
+      await page.goto(`${api.url}/${hash}`);
+      await page.reload();
+    };
+    await open('#/pages/bookings/index');
+    await text('办过的和取消的').waitFor();
+    await check();
+    await shot('18-elder-my-bookings');
+    await open(`#/pages/booking/index?id=${bookingId}`);
+    await text('办理进度').waitFor();
+    await check();
+    await shot('19-elder-booking');
+    const { body } = await asResident<Booking>(`/api/bookings/${bookingId}`);
+    await open(`#/pages/book/index?item=${body.itemId}&center=${body.centerId}`);
+    await text('选择哪一天去').waitFor();
+    await check();
+    await shot('20-elder-day');
+    await page.evaluate(() => localStorage.removeItem('bmfw:elder-mode'));
   });
 });

@@ -43,7 +43,8 @@ run('elder mode and the materials checklist in the H5 build', () => {
     t = await createTestDatabase();
     api = await startApi(t.db, {}, undefined, H5_DIR);
     browser = await launchChromium();
-    page = await (await browser.newContext(PHONE)).newPage();
+    // the clipboard, to read what 复制清单 copied
+    page = await (await browser.newContext({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
   }, 300_000);
 
   afterAll(async () => {
@@ -191,6 +192,14 @@ run('elder mode and the materials checklist in the H5 build', () => {
     expect(summary).not.toContain('在校学生证明');
     await expect(visible().getByText(/已备好1样，还差\d+样/).count()).resolves.toBe(1);
     await shot('normal', '5-summary');
+
+    // 复制清单，发给家人: plain text for a family chat, confirmed in the page
+    await visible().getByText('复制清单，发给家人').click();
+    await visible().getByText(/已复制。打开家人的微信聊天/).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^【最低生活保障申请】出门前带齐这\d+样：\n1\. 最低生活保障申请书（原件 1份）——已备好\n/);
+    expect(copied).toContain('授权委托书（原件 1份）——还没准备好');
+    expect(copied).toContain('办理地点：沙河镇便民服务中心，电话 0827-');
   });
 
   it('booking with something missing shows the warning in the page', async () => {

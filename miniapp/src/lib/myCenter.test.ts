@@ -1,8 +1,8 @@
 import { findMyCenter, parseMyCenter, toMyCenter, townshipChoices } from './myCenter';
 
-const shahe = { id: 'c1', name: '沙河镇便民服务中心', kind: 'center' as const, township: '沙河镇' };
-const station = { id: 's1', name: '沙河镇某村便民服务站', kind: 'station' as const, township: '沙河镇' };
-const changchi = { id: 'c2', name: '长赤镇便民服务中心', kind: 'center' as const, township: '长赤镇' };
+const shahe = { id: 'c1', name: '沙河镇便民服务中心', kind: 'center' as const, township: '沙河镇', phone: '0827-8251203' };
+const station = { id: 's1', name: '沙河镇某村便民服务站', kind: 'station' as const, township: '沙河镇', phone: '' };
+const changchi = { id: 'c2', name: '长赤镇便民服务中心', kind: 'center' as const, township: '长赤镇', phone: '' };
 
 describe('my centre', () => {
   it('round-trips through storage and refuses other shapes', () => {
@@ -10,7 +10,7 @@ describe('my centre', () => {
     expect(parseMyCenter({ id: 'x', name: 'y', kind: 'shop' })).toBeNull();
     expect(parseMyCenter({ id: '', name: 'y', kind: 'center' })).toBeNull();
     expect(parseMyCenter('')).toBeNull();
-    expect(parseMyCenter({ id: 'x', name: 'y', kind: 'station' })).toEqual({ id: 'x', name: 'y', kind: 'station', township: '' });
+    expect(parseMyCenter({ id: 'x', name: 'y', kind: 'station' })).toEqual({ id: 'x', name: 'y', kind: 'station', township: '', phone: '' });
   });
 
   it('offers one township centre per township', () => {

@@ -4,20 +4,28 @@ import type { CenterKind, CenterRef, CenterSummary } from '@contract/catalogue';
 
 export interface MyCenter extends CenterRef {
   township: string;
+  /** the centre's public phone, for the checklist shared with the family ('' when unknown) */
+  phone: string;
 }
 
 const KINDS: readonly CenterKind[] = ['center', 'station'];
 
-export function toMyCenter(c: Pick<CenterSummary, 'id' | 'name' | 'kind' | 'township'>): MyCenter {
-  return { id: c.id, name: c.name, kind: c.kind, township: c.township };
+export function toMyCenter(c: Pick<CenterSummary, 'id' | 'name' | 'kind' | 'township' | 'phone'>): MyCenter {
+  return { id: c.id, name: c.name, kind: c.kind, township: c.township, phone: c.phone };
 }
 
 export function parseMyCenter(raw: unknown): MyCenter | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const { id, name, kind, township } = raw as Record<string, unknown>;
+  const { id, name, kind, township, phone } = raw as Record<string, unknown>;
   if (typeof id !== 'string' || id === '' || typeof name !== 'string') return null;
   if (!KINDS.includes(kind as CenterKind)) return null;
-  return { id, name, kind: kind as CenterKind, township: typeof township === 'string' ? township : '' };
+  return {
+    id,
+    name,
+    kind: kind as CenterKind,
+    township: typeof township === 'string' ? township : '',
+    phone: typeof phone === 'string' ? phone : '',
+  };
 }
 
 /** One choice per township: its township centre (stations are reached from there). */

@@ -3,7 +3,7 @@ import type { Booking } from '@contract/booking';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/Badge';
 import { whenText } from '@/lib/bookingTime';
-import { nextStep, statusLabel } from '@/lib/nextStep';
+import { isActive, nextStep, statusLabel } from '@/lib/nextStep';
 import './index.css';
 
 interface Props {
@@ -32,7 +32,7 @@ export function BookingCard({ booking, onOpen }: Props): ReactNode {
       <Text className="booking-card__line">{booking.centerName}</Text>
       {forSomeoneElse ? <Text className="booking-card__line">为{booking.applicant.name}办理</Text> : null}
       <Text className="booking-card__next">{nextStep(booking)}</Text>
-      <Text className="booking-card__more">查看详情和预约码 ›</Text>
+      <Text className="booking-card__more">{isActive(booking) ? '查看详情和预约码 ›' : '查看详情和进度 ›'}</Text>
     </View>
   );
 }

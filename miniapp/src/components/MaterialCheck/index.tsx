@@ -32,7 +32,7 @@ export function MaterialCheck({ material, have, onToggle }: Props): ReactNode {
           <Text className="material__form">{materialFormLine(material)}</Text>
         </View>
         {material.notes ? <Text className="material__notes">说明：{material.notes}</Text> : null}
-        <Text className="material-check__state">{have ? '✓ 我有了' : '还没有，备好了就点一下'}</Text>
+        <Text className="material-check__state">{have ? '✓ 我有了' : '备好了就点一下'}</Text>
       </View>
     </View>
   );

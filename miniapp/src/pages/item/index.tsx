@@ -91,7 +91,6 @@ function Guide({ item }: { item: ItemDetail }): ReactNode {
         <Text className="page-title">{item.name}</Text>
         <View className="item__badges">
           <Badge tone="primary">{item.categoryLabel}</Badge>
-          <Badge tone="success">{maxVisitsText(item.maxVisits)}</Badge>
         </View>
         <Text className="page-lead">办理部门：{item.department.name}</Text>
       </View>
@@ -148,7 +147,7 @@ function Checklist({ item, state, onChange }: ChecklistProps): ReactNode {
             <YesNoQuestion
               key={line.material.id}
               question={conditionQuestion(line.material)}
-              adds={`${line.material.name}（${materialFormLine(line.material)}）`}
+              adds={`${line.material.name}（${materialFormLine(line.material).replace(/ /g, '\u00a0')}）`}
               answer={state.answers[line.material.id]}
               onAnswer={(yes) => onChange((s) => answerQuestion(s, line.material.id, yes))}
             >
@@ -200,8 +199,10 @@ function Summary({ item, state }: { item: ItemDetail; state: ChecklistState }): 
           return (
             <View key={m.id} className={`summary__line${have ? ' summary__line--have' : ''}`}>
               <Text className="summary__mark">{have ? '✓' : `${index + 1}`}</Text>
-              <Text className="summary__name">{m.name}</Text>
-              <Text className="summary__state">{have ? '已备好' : '还没有'}</Text>
+              <View className="summary__main">
+                <Text className="summary__name">{m.name}</Text>
+                <Text className="summary__state">{have ? '已备好' : '还没有'}</Text>
+              </View>
             </View>
           );
         })}
