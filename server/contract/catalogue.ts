@@ -42,6 +42,9 @@ export interface CenterSummary extends CenterRef {
   /** true when the record is invented demo data */
   isSample: boolean;
   parentCenterId: string | null;
+  /** WGS-84-ish position for "nearest centre" on the phone; null when unknown */
+  latitude: number | null;
+  longitude: number | null;
   itemCount: number;
 }
 
@@ -106,6 +109,31 @@ export interface Page<T> {
   limit: number;
   offset: number;
   rows: T[];
+}
+
+/** The first page of an item search also carries the matching 一件事 bundles. */
+export interface ItemSearchPage extends Page<ItemSummary> {
+  /** bundles matching the same words (first page only; [] otherwise) */
+  bundles: BundleSummary[];
+  /** true when nothing matched as typed and these are items that sound alike (pinyin) */
+  soundsLike: boolean;
+}
+
+/** 一件事一次办: several items one life event needs, handled as one matter at one window. */
+export interface BundleSummary {
+  id: string;
+  code: string;
+  name: string;
+  summary: string;
+  isSample: boolean;
+  /** the items, the one a visit is booked for first */
+  items: { id: string; name: string }[];
+}
+
+export interface BundleDetail extends Omit<BundleSummary, 'items'> {
+  items: ItemDetail[];
+  /** centres that offer every item of the bundle */
+  centers: CenterRef[];
 }
 
 export interface Facet<V extends string = string> {

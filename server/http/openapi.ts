@@ -88,6 +88,8 @@ const centerSummary = extend(centerRef, {
   phone: { type: 'string', description: "the centre's public service phone" },
   isSample: { type: 'boolean', description: 'true for invented demo data' },
   parentCenterId: nullable({ ...uuid, description: "a station's centre" }),
+  latitude: nullable({ type: 'number', description: 'for finding the nearest centre on the phone; null when unknown' }),
+  longitude: nullable({ type: 'number' }),
   itemCount: int,
 });
 const itemSummary = object({
@@ -196,7 +198,35 @@ const SCHEMAS: Record<string, Json> = {
   }),
   DepartmentRef: object({ code: text, name: text }),
   ItemSummary: itemSummary,
-  ItemPage: object({ total: int, limit: int, offset: int, rows: arrayOf(ref('ItemSummary')) }),
+  ItemPage: object({
+    total: int,
+    limit: int,
+    offset: int,
+    rows: arrayOf(ref('ItemSummary')),
+    bundles: { ...arrayOf(ref('BundleSummary')), description: '一件事 bundles matching the same words: first page of a word search only, else []' },
+    soundsLike: { type: 'boolean', description: 'true when nothing matched as typed and the rows are items whose names sound alike (pinyin)' },
+  }),
+  BundleSummary: object(
+    {
+      id: uuid,
+      code: text,
+      name: text,
+      summary: text,
+      isSample: bool,
+      items: { ...arrayOf(object({ id: uuid, name: text })), description: 'its items; a visit is booked for the first' },
+    },
+    '一件事一次办: several items one life event needs, handled as one matter at one window',
+  ),
+  BundleList: object({ bundles: arrayOf(ref('BundleSummary')) }),
+  BundleDetail: object({
+    id: uuid,
+    code: text,
+    name: text,
+    summary: text,
+    isSample: bool,
+    items: { ...arrayOf(ref('ItemDetail')), description: 'each item with its guide and materials; the checklist merges them' },
+    centers: { ...arrayOf(ref('CenterRef')), description: 'centres that offer every item' },
+  }),
   Material: object({
     id: uuid,
     position: int,
@@ -541,7 +571,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       tags: ['catalogue'],
       summary: 'Search the catalogue · 搜索办事指南',
       description:
-        'Every word of `q` must match the name, another name people use, the code or the department. Ranked: exact name, name starts with the first word, name contains it, then popular items.',
+        'Every word of `q` must match the name, another name people use, the code or the department; a word typed in pinyin (`dibao`, initials `db`) also matches the pinyin of names. Ranked: exact name, name starts with the first word, name contains it, pinyin only; popular items first within each. When Chinese words match nothing, items whose names sound alike are returned with `soundsLike: true` (低包 → 低保). The first page of a word search also lists matching 一件事 bundles.',
       auth: 'none',
       query: {
         schema: itemQuery,
@@ -569,6 +599,30 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       pathId: 'the item',
       ok: { status: 200, description: 'the item', schema: ref('ItemDetail') },
       errors: { ITEM_NOT_FOUND: 'no published item has this id' },
+    },
+  },
+  '/api/bundles': {
+    get: {
+      operationId: 'listBundles',
+      tags: ['catalogue'],
+      summary: '一件事一次办 bundles · 一件事',
+      description: 'Published bundles, popular first; with `center`, only those the centre can handle whole (it offers every item).',
+      auth: 'none',
+      query: { schema: facetQuery, describe: { center: 'only bundles this centre handles whole', county: '6-digit county division code' } },
+      ok: { status: 200, description: 'the bundles', schema: ref('BundleList') },
+      errors: {},
+    },
+  },
+  '/api/bundles/{id}': {
+    get: {
+      operationId: 'getBundle',
+      tags: ['catalogue'],
+      summary: 'One bundle · 一件事详情',
+      description: 'The bundle with each of its items (guide and materials) and the centres that offer all of them.',
+      auth: 'none',
+      pathId: 'the bundle',
+      ok: { status: 200, description: 'the bundle', schema: ref('BundleDetail') },
+      errors: { BUNDLE_NOT_FOUND: 'no published bundle has this id' },
     },
   },
   '/api/catalogue/facets': {

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { searchPinyin } from '../../server/catalogue/pinyin';
 import { accounts, seedPersons } from './data/accounts';
+import { bundles } from './data/bundles';
 import { centers, largeCenterKeys } from './data/centers';
 import { county } from './data/county';
 import { departments } from './data/departments';
@@ -76,11 +78,11 @@ export function generateSeedSql(): string {
   );
 
   out.push(
-    `insert into public.service_items (id, county_code, code, name, category, department_id, handling_mode, legal_days, promised_days, fee_free, fee_text, summary, conditions, max_visits, keywords, popularity, is_sample) values\n${values(
+    `insert into public.service_items (id, county_code, code, name, category, department_id, handling_mode, legal_days, promised_days, fee_free, fee_text, summary, conditions, max_visits, keywords, popularity, is_sample, search_pinyin) values\n${values(
       items.map((it) => [
         itemId(it.code), county.code, it.code, it.name, it.category, departmentId(it.department), it.handlingMode,
         it.legalDays, it.promisedDays, it.fee === undefined, it.fee ?? '不收费', it.summary, it.conditions,
-        it.maxVisits, it.keywords ?? '', it.popularity, true,
+        it.maxVisits, it.keywords ?? '', it.popularity, true, searchPinyin([it.name, it.keywords ?? '']),
       ]),
     )};`,
     '',
@@ -99,6 +101,7 @@ export function generateSeedSql(): string {
 
   const offered = ordered.flatMap((c) => items.filter((it) => offeredBy(it, c)).map((it) => [county.code, centerId(c.key), itemId(it.code)]));
   out.push(`insert into public.center_items (county_code, center_id, item_id) values\n${values(offered)};`, '');
+  out.push(bundlesSql());
   out.push(bookingSetupSql(ordered), accountsSql());
   return out.join('\n');
 }
@@ -120,6 +123,20 @@ function bookingSetupSql(ordered: SeedCenter[]): string {
     'insert into public.capacity_templates (center_id, window_id, weekday, starts, ends, slot_minutes, seats, walk_in_seats)',
     '  select w.center_id, w.id, h.weekday, h.opens, h.closes, 30, 2, 1',
     '  from public.windows w join public.center_opening_hours h on h.center_id = w.center_id;',
+    '',
+  ].join('\n');
+}
+
+const bundleId = (code: string) => stableId(`bundle:${county.code}:${code}`);
+
+function bundlesSql(): string {
+  const rows = bundles.map((b) => [
+    bundleId(b.code), county.code, b.code, b.name, b.summary, b.keywords, b.popularity, true, searchPinyin([b.name, b.keywords]),
+  ]);
+  const members = bundles.flatMap((b) => b.items.map((code, i) => [county.code, bundleId(b.code), itemId(code), i + 1]));
+  return [
+    `insert into public.service_bundles (id, county_code, code, name, summary, keywords, popularity, is_sample, search_pinyin) values\n${values(rows)};`,
+    `insert into public.bundle_items (county_code, bundle_id, item_id, position) values\n${values(members)};`,
     '',
   ].join('\n');
 }

@@ -1,7 +1,18 @@
 // API layer: the catalogue endpoints over HTTP, against a real database, through both data
 // paths: the direct one (PGlite or PostgreSQL) and supabase-js talking to a PostgREST
 // stand-in on 127.0.0.1 that runs the calls on the same database.
-import type { CatalogueFacets, CenterDetail, CenterSummary, Health, ItemDetail, ItemSummary, Page } from '../../server/contract/catalogue';
+import type {
+  BundleDetail,
+  BundleSummary,
+  CatalogueFacets,
+  CenterDetail,
+  CenterSummary,
+  Health,
+  ItemDetail,
+  ItemSearchPage,
+  ItemSummary,
+  Page,
+} from '../../server/contract/catalogue';
 import type { Database } from '../../server/db/database';
 import { openSupabase } from '../../server/db/supabase';
 import { type RunningApi, startApi } from '../support/api-server';
@@ -76,6 +87,60 @@ describe.each(['direct', 'supabase'] as const)('catalogue API (%s data path)', (
     expect(status).toBe(200);
     expect(body.rows.some((r) => r.name.includes('最低生活保障'))).toBe(true);
     expect(body.rows[0]).toMatchObject({ categoryLabel: expect.any(String), handlingModeLabel: expect.any(String), department: { code: expect.any(String), name: expect.any(String) } });
+  });
+
+  it('forgives pinyin and homophones', async () => {
+    const typed = await api.get<ItemSearchPage>('/api/items?q=dibao');
+    expect(typed.body.soundsLike).toBe(false);
+    expect(typed.body.rows.map((r) => r.name)).toContain('最低生活保障申请');
+    const initials = await api.get<ItemSearchPage>('/api/items?q=zdshbz');
+    expect(initials.body.rows[0]?.name).toBe('最低生活保障申请');
+    // a homophone typed by mistake: nothing matches as typed, so names that sound the same do
+    const homophone = await api.get<ItemSearchPage>(`/api/items?q=${encodeURIComponent('低包')}`);
+    expect(homophone.body.soundsLike).toBe(true);
+    expect(homophone.body.rows.map((r) => r.name)).toContain('最低生活保障申请');
+    // what matches as typed is never mixed with sound-alikes
+    const exact = await api.get<ItemSearchPage>(`/api/items?q=${encodeURIComponent('低保')}`);
+    expect(exact.body.soundsLike).toBe(false);
+    const nothing = await api.get<ItemSearchPage>(`/api/items?q=${encodeURIComponent('火箭发射')}`);
+    expect(nothing.body).toMatchObject({ total: 0, rows: [], soundsLike: false, bundles: [] });
+  });
+
+  it('shows 一件事 bundles with the first page of a search, and each bundle whole', async () => {
+    const search = await api.get<ItemSearchPage>(`/api/items?q=${encodeURIComponent('上户口')}`);
+    expect(search.body.bundles.map((b) => b.name)).toEqual(['新生儿出生一件事']);
+    const second = await api.get<ItemSearchPage>(`/api/items?q=${encodeURIComponent('低保')}&offset=20`);
+    expect(second.body.bundles).toEqual([]);
+    const byPinyin = await api.get<ItemSearchPage>('/api/items?q=xinshenger');
+    expect(byPinyin.body.bundles.map((b) => b.name)).toContain('新生儿出生一件事');
+
+    const all = await api.get<{ bundles: BundleSummary[] }>('/api/bundles');
+    expect(all.body.bundles.length).toBeGreaterThanOrEqual(4);
+    const newborn = all.body.bundles.find((b) => b.code === 'YJS-001')!;
+    expect(newborn.items.map((i) => i.name)).toEqual(['新生儿出生登记', '新生儿参加城乡居民医保', '出生医学证明办理咨询', '育儿补贴申领']);
+
+    const { status, body } = await api.get<BundleDetail>(`/api/bundles/${newborn.id}`);
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(4);
+    expect(body.items.every((i) => i.materials.length > 0 && i.materials.every((m) => m.formLabel))).toBe(true);
+    // only centres that offer every item (户籍 is handled in the large towns only)
+    expect(body.centers.length).toBeGreaterThan(0);
+    for (const c of body.centers) {
+      const offered = await api.get<Page<ItemSummary>>(`/api/items?center=${c.id}&limit=100&q=${encodeURIComponent('新生儿出生登记')}`);
+      expect(offered.body.total).toBe(1);
+    }
+    const atStation = (await api.get<{ centers: CenterSummary[] }>('/api/centers?kind=station')).body.centers[0]!;
+    expect((await api.get<{ bundles: BundleSummary[] }>(`/api/bundles?center=${atStation.id}`)).body.bundles.find((b) => b.code === 'YJS-001')).toBeUndefined();
+
+    const missing = await api.get<ErrorBody>('/api/bundles/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('BUNDLE_NOT_FOUND');
+  });
+
+  it('gives centres their coordinates for the nearest-centre button', async () => {
+    const { body } = await api.get<{ centers: CenterSummary[] }>('/api/centers?kind=center');
+    expect(body.centers.every((c) => typeof c.latitude === 'number' && typeof c.longitude === 'number')).toBe(true);
+    expect(body.centers.every((c) => c.latitude! > 31 && c.latitude! < 33.5 && c.longitude! > 106 && c.longitude! < 108)).toBe(true);
   });
 
   it('pages through the whole catalogue of at least 250 items', async () => {

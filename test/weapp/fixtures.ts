@@ -22,6 +22,8 @@ export const fixtureCenters: CenterSummary[] = [
     phone: '0827-0000001',
     isSample: true,
     parentCenterId: null,
+    latitude: 32.4921,
+    longitude: 106.9452,
     itemCount: 2,
   },
   {
@@ -34,6 +36,8 @@ export const fixtureCenters: CenterSummary[] = [
     phone: '0827-0000002',
     isSample: true,
     parentCenterId: null,
+    latitude: 32.5904,
+    longitude: 106.5381,
     itemCount: 2,
   },
   {
@@ -46,6 +50,8 @@ export const fixtureCenters: CenterSummary[] = [
     phone: '0827-0000011',
     isSample: true,
     parentCenterId: 'ctr-changchi',
+    latitude: null,
+    longitude: null,
     itemCount: 1,
   },
 ];

@@ -224,3 +224,26 @@ describe('demo items', () => {
     expect(atCentres).toBeGreaterThan(everywhere);
   });
 });
+
+describe('demo bundles (一件事一次办)', () => {
+  const { bundles } = require('./bundles') as typeof import('./bundles');
+  const byCode = new Map(items.map((it) => [it.code, it]));
+
+  it('have unique codes and at least two known items each', () => {
+    expect(duplicates(bundles.map((b) => b.code))).toEqual([]);
+    for (const b of bundles) {
+      expect(b.items.length).toBeGreaterThanOrEqual(2);
+      expect(duplicates(b.items)).toEqual([]);
+      for (const code of b.items) expect(byCode.has(code)).toBe(true);
+    }
+  });
+
+  it('can each be handled whole at some centre', () => {
+    const everywhere = (offeredAt: string, c: (typeof centers)[number]) =>
+      offeredAt === 'all' || (c.kind === 'center' && (offeredAt === 'centers' || largeCenterKeys.includes(c.key)));
+    for (const b of bundles) {
+      const whole = centers.filter((c) => b.items.every((code) => everywhere(byCode.get(code)!.offeredAt, c)));
+      expect(whole.length).toBeGreaterThan(0);
+    }
+  });
+});
