@@ -5,6 +5,8 @@ export default defineAppConfig({
     'pages/center/index',
     'pages/catalogue/index',
     'pages/item/index',
+    // 一件事一次办: several items as one guide and one checklist
+    'pages/bundle/index',
     // the resident's booking journey: log in, book, my bookings, one booking
     'pages/login/index',
     'pages/book/index',
@@ -16,6 +18,12 @@ export default defineAppConfig({
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
   subPackages: [],
+  // 找离我最近的中心: the position is asked for only at that tap, used on the phone to rank
+  // centres, and never sent anywhere (platform/location.ts)
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用来找离您最近的便民服务中心，位置只在手机上用，不会上传' },
+  },
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {

@@ -132,6 +132,11 @@ export function answerBookingCall(request: SentRequest): { statusCode: number; d
       data: fixtureAvailability(searchParams.get('center') ?? '', searchParams.get('item') ?? '', searchParams.get('from') ?? '', searchParams.get('to') ?? ''),
     };
   }
+  if (pathname === '/api/auth/wechat/phone') {
+    if (!authed) return unauthenticated;
+    const { code } = (request.data ?? {}) as { code?: string };
+    return code ? { statusCode: 200, data: { phone: '138****5678' } } : { statusCode: 400, data: { error: { code: 'INVALID_INPUT', message: '缺少code' } } };
+  }
   if (!pathname.startsWith('/api/me') && !pathname.startsWith('/api/bookings')) return undefined;
   if (!authed) return unauthenticated;
   if (pathname === '/api/me') return { statusCode: 200, data: fixtureMe };

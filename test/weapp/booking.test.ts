@@ -151,3 +151,48 @@ describe('weapp: booking pages', () => {
     page.detach();
   });
 });
+
+describe('weapp: 一件事一次办', () => {
+  it('shows a bundle in the search results and as one guide with one merged checklist', async () => {
+    const list = weapp.openPage('pages/catalogue/index', { q: '低保' });
+    await weapp.waitFor(() => byText(list, 'bundle-card', '困难群众救助一件事') !== undefined);
+    expect(textOf(list)).toContain('含2件事：最低生活保障申请、城乡居民医保参保登记');
+    weapp.tap(byText(list, 'bundle-card', '困难群众救助一件事') as Element);
+    await weapp.waitFor(() => weapp.navigations.at(-1) === '/pages/bundle/index?id=bdl-kunnan');
+    list.detach();
+
+    const page = weapp.openPage('pages/bundle/index', { id: 'bdl-kunnan' });
+    await weapp.waitFor(() => textOf(page).includes('一次办好这2件事'));
+    const text = textOf(page);
+    expect(text).toContain('居民身份证');
+    expect(text).toContain('户口簿');
+    expect(text).toContain('长赤镇便民服务中心');
+    // booking a bundle books a visit for its first item
+    await tapText(page, 'big-button', '去预约');
+    await weapp.waitFor(() => byText(page, 'inline-confirm', '去预约') !== undefined || weapp.navigations.at(-1)!.startsWith('/pages/book/index'));
+    page.detach();
+  });
+});
+
+describe('weapp: my phone number (settings)', () => {
+  it('asks only when logged in, with WeChat’s own phone button, and shows the number masked', async () => {
+    store.set(SESSION_KEY, fixtureSession);
+    const page = weapp.openPage('pages/settings/index');
+    await weapp.waitFor(() => textOf(page).includes('我的手机号（可以不留）'));
+    await weapp.waitFor(() => textOf(page).includes('用微信绑定的手机号'));
+    // j-component's querySelector reaches the button through Taro's templates
+    const button = (page as unknown as { querySelector(s: string): { dispatchEvent(n: string, o: unknown): void } | undefined }).querySelector('.my-phone__button');
+    expect(button).toBeDefined();
+    // what WeChat sends after the person agrees in its own sheet
+    button!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'phone-code-1' } });
+    await weapp.waitFor(() => textOf(page).includes('已留手机号：138****5678'));
+    expect(sent.find((r) => r.url.endsWith('/api/auth/wechat/phone'))).toMatchObject({ method: 'POST', data: { code: 'phone-code-1' } });
+    page.detach();
+
+    store.delete(SESSION_KEY);
+    const anonymous = weapp.openPage('pages/settings/index');
+    await weapp.waitFor(() => textOf(anonymous).includes('这部手机上保存了什么'));
+    expect(textOf(anonymous)).not.toContain('我的手机号');
+    anonymous.detach();
+  });
+});

@@ -1,12 +1,14 @@
 // Sample answers of the catalogue API (shapes from server/contract/catalogue.ts), used by the
 // weapp smoke test when no real server is given in API_BASE. Invented data, like the demo seed.
 import type {
+  BundleDetail,
+  BundleSummary,
   CatalogueFacets,
   CenterDetail,
   CenterSummary,
   ItemDetail,
+  ItemSearchPage,
   ItemSummary,
-  Page,
 } from '@contract/catalogue';
 
 const countyCode = '511922';
@@ -201,6 +203,21 @@ export const fixtureFacets: CatalogueFacets = {
   ],
 };
 
+/** A 一件事 bundle of the two fixture items (both ask for the ID card: merged into one line). */
+export const fixtureBundle: BundleDetail = {
+  id: 'bdl-kunnan',
+  code: 'YJS-002',
+  name: '困难群众救助一件事',
+  summary: '一次申请低保和医保参保。',
+  isSample: true,
+  items: [fixtureItemDetails['itm-dibao'] as ItemDetail, fixtureItemDetails['itm-yibao'] as ItemDetail],
+  centers: [{ id: 'ctr-changchi', name: '长赤镇便民服务中心', kind: 'center' }],
+};
+
+export function bundleSummary(b: BundleDetail): BundleSummary {
+  return { id: b.id, code: b.code, name: b.name, summary: b.summary, isSample: b.isSample, items: b.items.map((i) => ({ id: i.id, name: i.name })) };
+}
+
 export interface FixtureAnswer {
   statusCode: number;
   data: unknown;
@@ -240,11 +257,14 @@ export function answerFromFixtures(url: string): FixtureAnswer {
         (!department || item.department.code === department) &&
         (!center || (fixtureItemDetails[item.id]?.centers ?? fixtureCenters).some((c) => c.id === center)),
     );
-    const page: Page<ItemSummary> = {
+    const firstSearchPage = offset === 0 && q !== '' && !category && !department;
+    const page: ItemSearchPage = {
       total: rows.length,
       limit,
       offset,
       rows: rows.slice(offset, offset + limit),
+      bundles: firstSearchPage && (fixtureBundle.name.includes(q) || q === '低保') ? [bundleSummary(fixtureBundle)] : [],
+      soundsLike: false,
     };
     return { statusCode: 200, data: page };
   }
@@ -253,6 +273,8 @@ export function answerFromFixtures(url: string): FixtureAnswer {
     const item = fixtureItemDetails[decodeURIComponent(itemMatch[1] ?? '')];
     return item ? { statusCode: 200, data: item } : notFound('没有找到该事项');
   }
+  if (pathname === '/api/bundles') return { statusCode: 200, data: { bundles: [bundleSummary(fixtureBundle)] } };
+  if (pathname === `/api/bundles/${fixtureBundle.id}`) return { statusCode: 200, data: fixtureBundle };
   if (pathname === '/api/catalogue/facets') return { statusCode: 200, data: fixtureFacets };
   return notFound('没有这个接口');
 }

@@ -1,5 +1,5 @@
 // The nearest centre to where the person is. Used only when the centres carry coordinates
-// (the API does not send them yet) and only after the person taps "找离我最近的中心".
+// and only after the person taps "找离我最近的中心"; the position stays on the phone.
 
 export interface Position {
   latitude: number;

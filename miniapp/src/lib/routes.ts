@@ -23,6 +23,7 @@ export const routes = {
       center: filter.center,
     }),
   item: (id: string): string => withQuery('/pages/item/index', { id }),
+  bundle: (id: string): string => withQuery('/pages/bundle/index', { id }),
   // the resident's booking journey (pages/book, pages/bookings, pages/booking, pages/login)
   book: (o: { itemId?: string; centerId?: string } = {}): string =>
     withQuery('/pages/book/index', { item: o.itemId, center: o.centerId }),

@@ -1,7 +1,8 @@
 import { Picker, Text, View } from '@tarojs/components';
-import type { CatalogueFacets, ItemCategory } from '@contract/catalogue';
+import type { BundleSummary, CatalogueFacets, ItemCategory } from '@contract/catalogue';
 import { useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/BigButton';
+import { BundleCard } from '@/components/BundleCard';
 import { Chip } from '@/components/Chip';
 import { DemoFooter } from '@/components/DemoFooter';
 import { ItemCard } from '@/components/ItemCard';
@@ -43,10 +44,18 @@ export default function CataloguePage(): ReactNode {
   const filter = { q, category, department, center };
 
   const facets = useFetched(() => fetchCatalogueFacets(center || undefined), [center]);
+  // bundles and "sounds like" come with a search's first page; kept with the words they answer
+  const [extras, setExtras] = useState<{ q: string; bundles: BundleSummary[]; soundsLike: boolean }>({ q: '', bundles: [], soundsLike: false });
   const list = usePagedList(
-    (offset) => fetchItems({ q, category, department, center, offset }),
+    async (offset) => {
+      const fetched = await fetchItems({ q, category, department, center, offset });
+      if (offset === 0) setExtras({ q, bundles: fetched.data.bundles, soundsLike: fetched.data.soundsLike });
+      return fetched;
+    },
     [q, category, department, center],
   );
+  const bundles = extras.q === q ? extras.bundles : [];
+  const soundsLike = extras.q === q && extras.soundsLike;
   const { state } = list;
 
   const clearNarrowing = (): void => {
@@ -86,6 +95,16 @@ export default function CataloguePage(): ReactNode {
       ) : null}
 
       <View className="catalogue__results">
+        {bundles.length > 0 ? (
+          <View className="catalogue__bundles">
+            {bundles.map((b) => (
+              <BundleCard key={b.id} bundle={b} onOpen={(id) => void openPage(routes.bundle(id))} />
+            ))}
+          </View>
+        ) : null}
+        {soundsLike && state.rows.length > 0 ? (
+          <Text className="catalogue__sounds-like">没有找到“{q}”，下面是读音相近的事项，看看是不是您要办的。</Text>
+        ) : null}
         {state.rows.length > 0 ? (
           <Text className="catalogue__count">
             {hasNarrowing(filter) ? resultCountText(state.total, filter) : `大家常办的事（共${state.total}项）`}

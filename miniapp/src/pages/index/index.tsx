@@ -19,7 +19,7 @@ import { groupCentersByKind } from '@/lib/centers';
 import { olderSavedAt } from '@/lib/fetched';
 import { homeActions } from '@/lib/homeActions';
 import { findMyCenter, toMyCenter, townshipChoices, type MyCenter } from '@/lib/myCenter';
-import { distanceText, hasCoordinates, nearestCenter, type Located } from '@/lib/nearest';
+import { distanceText, hasCoordinates, nearestCenter } from '@/lib/nearest';
 import { routes } from '@/lib/routes';
 import { shanghaiClock } from '@/lib/shanghaiTime';
 import { currentPosition } from '@/platform/location';
@@ -191,13 +191,13 @@ function TownshipPicker({ centers, onPick }: { centers: CenterSummary[]; onPick:
   const [locating, setLocating] = useState<'' | 'busy' | 'failed'>('');
   const [nearest, setNearest] = useState<{ center: CenterSummary; km: number } | null>(null);
   const choices = townshipChoices(centers);
-  // the API sends no coordinates yet: the button appears once it does
-  const located = hasCoordinates(centers as Located[]);
+  // only offered when the centres carry coordinates (the county may not have sent them all)
+  const located = hasCoordinates(centers);
 
   const locate = async (): Promise<void> => {
     setLocating('busy');
     const here = await currentPosition();
-    const found = here ? nearestCenter(centers as (CenterSummary & Located)[], here) : null;
+    const found = here ? nearestCenter(centers, here) : null;
     setNearest(found);
     setLocating(found ? '' : 'failed');
   };

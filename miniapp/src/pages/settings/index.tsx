@@ -4,6 +4,7 @@ import { BigButton } from '@/components/BigButton';
 import { DemoFooter } from '@/components/DemoFooter';
 import { ElderSwitch } from '@/components/ElderSwitch';
 import { InlineConfirm } from '@/components/InlineConfirm';
+import { MyPhone } from '@/components/MyPhone';
 import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
 import { clearChecklists } from '@/hooks/useChecklist';
@@ -11,6 +12,7 @@ import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
 import { PRIVACY_POINTS, PRIVACY_TITLE } from '@/lib/privacyNotice';
 import { clearSavedResponses } from '@/platform/cache';
+import { loadSession } from '@/platform/session';
 import './index.css';
 
 /** What this app keeps on the phone (not the login: that is the booking pages' own). */
@@ -47,6 +49,12 @@ export default function SettingsPage(): ReactNode {
             : '在微信“我 → 设置 → 通用 → 字体大小”里调大字体，这里的字也会跟着变大。'}
         </Text>
       </Section>
+
+      {loadSession() ? (
+        <Section title="我的手机号（可以不留）">
+          <MyPhone />
+        </Section>
+      ) : null}
 
       <Section title="这部手机上保存了什么">
         {ON_THIS_PHONE.map((line) => (

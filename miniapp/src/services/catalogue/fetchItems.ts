@@ -1,4 +1,4 @@
-import type { ItemCategory, ItemSummary, Page } from '@contract/catalogue';
+import type { ItemCategory, ItemSearchPage } from '@contract/catalogue';
 import { mapFetched } from '@/lib/fetched';
 import { PAGE_SIZE } from '@/lib/paging';
 import { getJsonOrSaved, type Fetched } from '@/platform/request';
@@ -14,11 +14,14 @@ export interface ItemQuery {
   offset?: number;
 }
 
-/** GET /api/items — one page of the catalogue (popular items first when there is no text); the saved copy when offline. */
-export async function fetchItems(query: ItemQuery = {}): Promise<Fetched<Page<ItemSummary>>> {
+/**
+ * GET /api/items — one page of the catalogue (popular items first when there is no text), with
+ * the matching 一件事 bundles on a search's first page; the saved copy when offline.
+ */
+export async function fetchItems(query: ItemQuery = {}): Promise<Fetched<ItemSearchPage>> {
   const limit = query.limit ?? PAGE_SIZE;
   const offset = query.offset ?? 0;
-  const fetched = await getJsonOrSaved<Page<ItemSummary>>('/api/items', {
+  const fetched = await getJsonOrSaved<ItemSearchPage>('/api/items', {
     q: query.q,
     category: query.category,
     department: query.department,
@@ -31,5 +34,7 @@ export async function fetchItems(query: ItemQuery = {}): Promise<Fetched<Page<It
     limit: page.limit ?? limit,
     offset: page.offset ?? offset,
     rows: Array.isArray(page.rows) ? page.rows : [],
+    bundles: Array.isArray(page.bundles) ? page.bundles : [],
+    soundsLike: page.soundsLike === true,
   }));
 }
