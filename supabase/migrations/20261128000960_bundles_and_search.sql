@@ -83,7 +83,7 @@ drop function public.search_items(text, public.item_category, text, uuid, text, 
 -- Search and filter the catalogue. Every whitespace-separated term must match the item's
 -- name, other names, code or department — or, when p_pinyin gives the term's pinyin (same
 -- position; null for none; a JSON array), the pinyin of its name and other names. Name matches rank first,
--- then pinyin-only matches; popular items first within a rank.
+-- then pinyin-only matches (those starting a name first); popular items first within a rank.
 create or replace function public.search_items(
   p_q text default null,
   p_category public.item_category default null,
@@ -125,7 +125,10 @@ as $$
     select c.i, c.d,
       case
         when cardinality(params.terms) = 0 then 0
-        when not c.direct then 4
+        -- pinyin only: a word that starts a name or other name ("dibao" in 低保) before one found
+        -- across words ("yidibaoxiao", 异地报销)
+        when not c.direct and (' ' || (c.i).search_pinyin) like '% ' || replace(app.like_pattern(coalesce(p_pinyin ->> 0, '')), '%', '') || '%' then 4
+        when not c.direct then 5
         when lower((c.i).name) = lower(trim(p_q)) then 0
         when lower((c.i).name) like replace(app.like_pattern(params.terms[1]), '%', '') || '%' then 1
         when lower((c.i).name) like app.like_pattern(params.terms[1]) then 2

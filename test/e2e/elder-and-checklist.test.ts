@@ -11,24 +11,9 @@ import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
 import { type RunningApi, startApi } from '../support/api-server';
 import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { expectElderSizes } from '../support/elder-checks';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
-
-/** What a person taps: every one must be at least 60 CSS px tall in elder mode. */
-const TAP_TARGETS = [
-  '.big-button',
-  '.home-action',
-  '.home__settings',
-  '.my-center__change',
-  '.township-picker__choice',
-  '.elder-switch',
-  '.yes-no__choice',
-  '.material-check',
-  '.chip',
-  '.search-field__button',
-  '.link-row',
-  '.offline-banner__retry',
-];
 
 type Mode = 'normal' | 'elder';
 
@@ -63,60 +48,7 @@ run('elder mode and the materials checklist in the H5 build', () => {
     await page.waitForTimeout(100);
   };
 
-  /** Visible text in the current page smaller than 18 px or with a line height under 1.3. */
-  const smallText = () =>
-    page.evaluate(() => {
-      const pages = Array.from(document.querySelectorAll('.taro_page')) as HTMLElement[];
-      const root = pages.find((p) => getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0);
-      if (!root) return ['no visible page'];
-      const problems: string[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const text = (walker.currentNode.textContent ?? '').trim();
-        const el = walker.currentNode.parentElement;
-        if (!text || !el) continue;
-        const rect = el.getBoundingClientRect();
-        if (rect.width === 0 || rect.height === 0) continue;
-        const style = getComputedStyle(el);
-        const size = parseFloat(style.fontSize);
-        const lineHeight = style.lineHeight === 'normal' ? size * 1.2 : parseFloat(style.lineHeight);
-        if (size < 18) problems.push(`"${text.slice(0, 16)}" ${size}px`);
-        // browsers round line heights to whole pixels: allow half a percent
-        else if (lineHeight / size < 1.295) problems.push(`"${text.slice(0, 16)}" line-height ${(lineHeight / size).toFixed(2)}`);
-      }
-      return problems;
-    });
-
-  /** Tap targets in the current page under 60 px tall. */
-  const smallTargets = () =>
-    page.evaluate((selectors) => {
-      const pages = Array.from(document.querySelectorAll('.taro_page')) as HTMLElement[];
-      const root = pages.find((p) => getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0);
-      if (!root) return ['no visible page'];
-      const problems: string[] = [];
-      for (const selector of selectors) {
-        for (const el of Array.from(root.querySelectorAll(selector))) {
-          const rect = el.getBoundingClientRect();
-          if (rect.width === 0 && rect.height === 0) continue;
-          if (rect.height < 60) problems.push(`${selector} "${(el.textContent ?? '').trim().slice(0, 12)}" ${rect.height}px`);
-        }
-      }
-      return problems;
-    }, TAP_TARGETS);
-
-  /** In elder mode: the page root is in elder mode, and its text and targets are large enough. */
-  const checkSizes = async (mode: Mode) => {
-    const elder = await visible().locator('.page.elder').count();
-    expect(elder > 0).toBe(mode === 'elder');
-    if (mode !== 'elder') return;
-    const body = await visible()
-      .locator('.page')
-      .first()
-      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(body).toBeGreaterThanOrEqual(20);
-    expect(await smallText()).toEqual([]);
-    expect(await smallTargets()).toEqual([]);
-  };
+  const checkSizes = (mode: Mode) => expectElderSizes(page, mode === 'elder');
 
   /** The home screen with my centre; the first time, the township is picked. */
   const home = async (mode: Mode) => {

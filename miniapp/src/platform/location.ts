@@ -5,10 +5,13 @@
 import Taro from '@tarojs/taro';
 import type { Position } from '@/lib/nearest';
 
-/** The current position (GCJ-02 on WeChat, WGS-84 in a browser: close enough to rank centres), or null. */
+/**
+ * The current position in WGS-84, as the centres' coordinates are, or null. (Taro's H5 build
+ * supports only WGS-84; WeChat supports both.)
+ */
 export async function currentPosition(): Promise<Position | null> {
   try {
-    const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' });
     if (typeof latitude !== 'number' || typeof longitude !== 'number') return null;
     return { latitude, longitude };
   } catch {
