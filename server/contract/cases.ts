@@ -30,6 +30,8 @@ export interface Rating {
   createdAt: string;
   /** true for 不满意 / 非常不满意: a rectification (整改) is opened and followed up */
   followUp: boolean;
+  /** the follow-up's state and, once closed, what was done; null without follow-up */
+  followUpResult?: { status: 'open' | 'closed'; dueBy: string; closedAt: string | null; resolution: string | null } | null;
 }
 
 export interface RatingRequest {
@@ -84,4 +86,56 @@ export interface RatingResult extends Rating {
   followUpBy: string | null;
   /** what the resident is told (plain Chinese); null without follow-up */
   followUpMessage: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// 好差评 for managers and admins: the ratings with a summary, and the follow-ups (整改).
+
+/** A follow-up of a bad rating, due 10 working days after it. */
+export interface Rectification {
+  id: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+  /** YYYY-MM-DD */
+  dueBy: string;
+  /** open and past its due date (Shanghai) */
+  overdue: boolean;
+  closedAt: string | null;
+  closedByName: string | null;
+  resolution: string | null;
+}
+
+export interface RatingRow {
+  id: string;
+  level: RatingLevel;
+  indicators: string[];
+  comment: string | null;
+  createdAt: string;
+  itemName: string;
+  center: { id: string; name: string; kind: 'center' | 'station' };
+  /** who finished the case (for the window's appraisal) */
+  staffName: string | null;
+  bookingId: string;
+  bookingCode: string;
+  followUp: Rectification | null;
+}
+
+export interface RatingSummary {
+  total: number;
+  /** levels 4 and 5 */
+  satisfied: number;
+  /** satisfied / total, 0–1; null with no ratings */
+  satisfactionRate: number | null;
+  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
+  /** how often each indicator was ticked */
+  indicators: Record<string, number>;
+  openFollowUps: number;
+  overdueFollowUps: number;
+}
+
+export interface RatingList {
+  summary: RatingSummary;
+  /** rows matching the filter (only bad ones when asked) */
+  total: number;
+  rows: RatingRow[];
 }

@@ -16,6 +16,7 @@ import { MAX_AVAILABILITY_DAYS } from '../booking/booking-service';
 import { reminderBody } from '../booking/reminders';
 import { centerQuery, facetQuery, itemQuery } from '../catalogue/catalogue-queries';
 import { acceptCaseBody, completeBody, declineBody, forwardBody, ratingBody, rejectBody, supplementBody } from '../cases/case-requests';
+import { closeRectificationBody, ratingsQuery } from '../cases/follow-up';
 import { RATING_INDICATORS } from '../cases/rating-indicators';
 import { apiError, isKnownErrorCode } from './errors';
 
@@ -367,6 +368,44 @@ const SCHEMAS: Record<string, Json> = {
     followUpBy: nullable({ ...date, description: 'the rectification deadline, 10 working days after the rating (level ≤ 2)' }),
     followUpMessage: nullable({ type: 'string', description: 'what to tell the resident (plain Chinese), level ≤ 2' }),
   }),
+  Rectification: object({
+    id: uuid,
+    status: enumOf(['open', 'closed']),
+    openedAt: instant,
+    dueBy: date,
+    overdue: { type: 'boolean', description: 'open and past its due date (Shanghai)' },
+    closedAt: nullable(instant),
+    closedByName: nullable(text),
+    resolution: nullable({ type: 'string', description: 'what was done, shown to the resident' }),
+  }),
+  RatingList: object({
+    summary: object({
+      total: int,
+      satisfied: { type: 'integer', description: 'levels 4 and 5' },
+      satisfactionRate: nullable({ type: 'number', description: '满意率: satisfied / total (0–1); null with no ratings' }),
+      byLevel: object({ '1': int, '2': int, '3': int, '4': int, '5': int }),
+      indicators: { type: 'object', additionalProperties: int, description: 'how often each indicator was ticked' },
+      openFollowUps: int,
+      overdueFollowUps: int,
+    }),
+    total: { type: 'integer', description: 'rows matching the filter' },
+    rows: arrayOf(
+      object({
+        id: uuid,
+        level: int,
+        indicators: arrayOf(text),
+        comment: nullable(text),
+        createdAt: instant,
+        itemName: text,
+        center: ref('CenterRef'),
+        staffName: nullable({ type: 'string', description: 'who finished the case' }),
+        bookingId: uuid,
+        bookingCode: text,
+        followUp: nullableRef('Rectification'),
+      }),
+    ),
+  }),
+  CloseRectificationRequest: inputSchema(closeRectificationBody),
   DeclineRequest: inputSchema(declineBody),
   AcceptCaseRequest: inputSchema(acceptCaseBody),
   SupplementRequest: inputSchema(supplementBody),
@@ -1174,6 +1213,48 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       errors: { FORBIDDEN: '`CRON_SECRET` is not set on the server, or the header does not carry it' },
     },
   },
+  '/api/manage/ratings': {
+    get: {
+      operationId: 'listRatings',
+      tags: ['manage'],
+      summary: 'Managers: ratings and follow-ups · 好差评统计',
+      description:
+        "The centre's manager (their centre) and the county admin (their county, or one centre with `center`): the ratings newest first, each with the item, the centre, who finished the case, the booking code and its follow-up (整改); and a summary over the filter: total, satisfied (levels 4–5), 满意率, per level, per indicator, open and overdue follow-ups. Dates are Shanghai dates of the rating.",
+      auth: 'required',
+      query: {
+        schema: ratingsQuery,
+        describe: {
+          center: 'one centre (admins); a manager may give their own',
+          from: 'first date, YYYY-MM-DD',
+          to: 'last date, YYYY-MM-DD',
+          bad: '`true`: only 不满意 and 非常不满意 rows (the summary still covers all)',
+          limit: 'page size, 1–100',
+          offset: 'rows to skip',
+        },
+      },
+      ok: { status: 200, description: 'the ratings and the summary', schema: ref('RatingList') },
+      errors: { FORBIDDEN: 'not a manager or an admin', CENTER_NOT_FOUND: "the centre is not in the caller's scope" },
+    },
+  },
+  '/api/manage/rectifications/{id}/close': {
+    post: {
+      operationId: 'closeRectification',
+      tags: ['manage'],
+      summary: 'Managers: close a follow-up · 整改办结',
+      description:
+        "The centre's manager or the county admin records what was done about a bad rating; the resident reads it on their booking. Closing again with the same words answers the same; with other words it is 409.",
+      auth: 'required',
+      pathId: 'the follow-up',
+      body: { schema: 'CloseRectificationRequest', required: true },
+      ok: { status: 200, description: 'the closed follow-up', schema: ref('Rectification') },
+      errors: {
+        FORBIDDEN: 'not a manager or an admin',
+        RECTIFICATION_NOT_FOUND: "no such follow-up in the caller's centre or county",
+        RECTIFICATION_CLOSED: 'already closed with other words',
+      },
+    },
+  },
+
 };
 
 // ---------------------------------------------------------------------------------------

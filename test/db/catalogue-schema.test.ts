@@ -130,10 +130,11 @@ describe('row-level security and grants', () => {
       where n.nspname in ('public', 'app') and has_function_privilege('anon', p.oid, 'execute')
       order by 1`);
     expect(rows.map((r) => r.name)).toEqual([
-      'app.app_role', 'app.booking_rules', 'app.can_see_center', 'app.center_ref', 'app.center_summary', 'app.claims',
-      'app.iso_shanghai', 'app.item_summary', 'app.like_pattern', 'app.raise', 'app.shanghai_day_start', 'app.uid',
-      'public.booking_setup', 'public.catalogue_facets', 'public.get_center', 'public.get_item', 'public.health',
-      'public.list_centers', 'public.search_items',
+      'app.app_role', 'app.booking_rules', 'app.bundle_summary', 'app.can_see_center', 'app.center_ref', 'app.center_summary',
+      'app.claims', 'app.iso_shanghai', 'app.item_summary', 'app.like_pattern', 'app.raise', 'app.shanghai_day_start',
+      'app.term_matches', 'app.uid',
+      'public.booking_setup', 'public.catalogue_facets', 'public.get_bundle', 'public.get_center', 'public.get_item', 'public.health',
+      'public.list_centers', 'public.search_bundles', 'public.search_items',
     ]);
   });
 
