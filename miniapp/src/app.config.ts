@@ -15,7 +15,13 @@ export default defineAppConfig({
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
-  subPackages: [],
+  subPackages: [
+    // 中心设置 for managers and county admins (also used in the H5 build on a desktop browser)
+    {
+      root: 'manage',
+      pages: ['pages/center/index', 'pages/capacity/index', 'pages/closures/index', 'pages/rules/index', 'pages/on-duty/index'],
+    },
+  ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {
