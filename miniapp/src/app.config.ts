@@ -17,13 +17,19 @@ export default defineAppConfig({
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
-  subPackages: [],
   // 找离我最近的中心: the position is asked for only at that tap, used on the phone to rank
   // centres, and never sent anywhere (platform/location.ts)
   requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': { desc: '用来找离您最近的便民服务中心，位置只在手机上用，不会上传' },
   },
+  subPackages: [
+    // 中心设置 for managers and county admins (also used in the H5 build on a desktop browser)
+    {
+      root: 'manage',
+      pages: ['pages/center/index', 'pages/capacity/index', 'pages/closures/index', 'pages/rules/index', 'pages/on-duty/index'],
+    },
+  ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {

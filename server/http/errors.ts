@@ -105,6 +105,27 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   WECHAT_RATE_LIMITED: [429, '操作太频繁，请稍等一分钟再试'],
   WECHAT_USER_BLOCKED: [403, '该微信账号暂时无法登录，请联系微信客服'],
   WECHAT_UNAVAILABLE: [503, '微信服务暂时连不上，请稍后再试'],
+  // centre configuration (managers, county admins) and the public staff notice
+  WINDOW_NOT_FOUND: [404, '没有找到这个窗口，请刷新后重试'],
+  CLOSURE_NOT_FOUND: [404, '没有找到这条停办安排，可能已被删除，请刷新后重试'],
+  STAFF_PROFILE_NOT_FOUND: [404, '没有找到这位工作人员，请刷新后重试'],
+  PHOTO_NOT_FOUND: [404, '没有这张照片'],
+  WINDOW_NUMBER_TAKEN: [409, (d) => `${Number(d.number ?? 0) || ''}号窗口已经有了，请换一个窗口号`],
+  HAS_FUTURE_BOOKINGS: [
+    409,
+    (d) => `还有${Number(d.count ?? 0)}个预约没有办理（最早${chineseDate(d.first)}），请先处理这些预约再改`,
+  ],
+  CLOSURE_HAS_BOOKINGS: [
+    409,
+    (d) => `这几天已有${Number(d.count ?? 0)}个预约。确定停办的话，请勾选“取消这些预约并通知群众”后再提交`,
+  ],
+  INVALID_HOURS: [422, '开放时间不对：开门时间要早于关门时间'],
+  HOURS_OVERLAP: [422, '同一天的开放时间段不能重叠'],
+  INVALID_SESSION: [422, '时段设置不对：请检查开始结束时间、每段分钟数和号数'],
+  SESSIONS_OVERLAP: [422, '同一窗口同一天的时段不能重叠'],
+  DATE_IN_PAST: [422, '不能修改已经过去的日子'],
+  INVALID_RULES: [422, '每月上限不能小于每周上限'],
+  INVALID_PHOTO: [422, '照片只能是200KB以内的 JPG 或 PNG'],
 };
 
 export function apiError(code: string, fields?: Record<string, string>, details?: Detail): ApiError {
@@ -123,6 +144,8 @@ export function fromDbError(error: DbError): ApiError {
   if (state === 'P0001' && isKnownErrorCode(error.message)) return apiError(error.message, undefined, parseDetail(error.detail));
   if (state === '22P02' || state === '22007' || state === '22008' || state === '22023') return apiError('INVALID_INPUT');
   if (state === '42501') return apiError('FORBIDDEN');
+  // a deadlock or serialization failure: nothing was changed, the client may retry
+  if (state === '40P01' || state === '40001') return apiError('CONFLICT');
   if (state.startsWith('23')) return apiError('CONFLICT');
   if (state.startsWith('08') || state === '57P01' || state === '57P03' || state === '53300') return apiError('UNAVAILABLE');
   return apiError('INTERNAL');

@@ -51,7 +51,9 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
       const caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
       const reply = await handler({ req, app, caller, now });
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      res.status(reply.status ?? 200).json(reply.body);
+      // binary bodies (a staff photo) and 304 Not Modified go out as they are
+      if (Buffer.isBuffer(reply.body) || reply.status === 304) res.status(reply.status ?? 200).send(reply.body ?? '');
+      else res.status(reply.status ?? 200).json(reply.body);
     } catch (error) {
       sendError(res, error, `${req.method} ${req.url}`);
     }

@@ -18,6 +18,10 @@ import { centerQuery, facetQuery, itemQuery } from '../catalogue/catalogue-queri
 import { acceptCaseBody, completeBody, declineBody, forwardBody, ratingBody, rejectBody, supplementBody } from '../cases/case-requests';
 import { closeRectificationBody, ratingsQuery } from '../cases/follow-up';
 import { RATING_INDICATORS } from '../cases/rating-indicators';
+import {
+  centerItemBody, closureBody, createStaffBody, createWindowBody, hoursBody, overrideBody, photoBody, removeClosureBody,
+  rulesBody, templatesBody, updateStaffBody, updateWindowBody,
+} from '../center-config/config-requests';
 import { apiError, isKnownErrorCode } from './errors';
 
 type Json = Record<string, unknown>;
@@ -434,6 +438,42 @@ const SCHEMAS: Record<string, Json> = {
     properties: { itemId: { ...uuid, description: 'the item the resident came for (optional)' } },
     additionalProperties: false,
   },
+  // centre configuration (server/contract/center-config.ts)
+  CenterConfig: {
+    type: 'object',
+    description: "a centre's whole configuration for its manager or the county admin; after a capacity change also `reconciled` ({ slotsUpdated, kept: [{ windowId, start, booked, inConfig }] }), after a closure `cancelledBookings`",
+    properties: {
+      center: object({ id: uuid, name: text, kind: enumOf(['center', 'station']), township: text, countyCode: text, active: bool }),
+      openingHours: arrayOf(object({ weekday: int, opens: text, closes: text })),
+      windows: arrayOf(object({ id: uuid, number: int, name: text, active: bool, itemIds: arrayOf(uuid) })),
+      items: arrayOf(object({ id: uuid, code: text, name: text, department: text, enabled: bool })),
+      templates: arrayOf(object({ id: uuid, windowId: uuid, weekday: int, starts: text, ends: text, slotMinutes: int, seats: int, walkInSeats: int, validFrom: nullable(date), validTo: nullable(date) })),
+      overrides: arrayOf(object({ id: uuid, windowId: uuid, date, starts: text, ends: text, slotMinutes: int, seats: int, walkInSeats: int })),
+      closures: arrayOf(object({ id: uuid, date, windowId: nullable(uuid), reason: text })),
+      rules: { type: 'object', description: 'booking rules, snake_case as stored (open_days_ahead, close_hours_before, cancel_hours_before, weekly_cap, monthly_cap, rebook_block_minutes, no_show_grace_minutes, no_show_limit, no_show_window_days, restriction_days)' },
+      staff: arrayOf(object({
+        id: uuid, name: text, post: text, active: bool, dutyWeekdays: arrayOf(int), photoUrl: nullable(text), hasPhoto: bool,
+        consentAt: nullable(instant), consentWithdrawnAt: nullable(instant), public: bool, onDutyToday: bool, todayOverride: nullable(bool),
+      })),
+      futureBookings: object({ count: int, first: nullable(instant) }),
+    },
+    required: ['center', 'openingHours', 'windows', 'items', 'templates', 'overrides', 'closures', 'rules', 'staff', 'futureBookings'],
+  },
+  ManagedCenters: object({ centers: arrayOf(object({ id: uuid, name: text, kind: enumOf(['center', 'station']), township: text, active: bool })) }),
+  CenterItemResult: object({ itemId: uuid, enabled: bool }),
+  OnDuty: object({ centerId: uuid, date, staff: arrayOf(object({ id: uuid, name: text, post: text, photoUrl: nullable({ ...text, description: 'relative URL of the photo' }) })) }),
+  HoursRequest: inputSchema(hoursBody),
+  CreateWindowRequest: inputSchema(createWindowBody),
+  UpdateWindowRequest: inputSchema(updateWindowBody),
+  CenterItemRequest: inputSchema(centerItemBody),
+  TemplatesRequest: inputSchema(templatesBody),
+  OverrideRequest: inputSchema(overrideBody),
+  ClosureRequest: inputSchema(closureBody),
+  RemoveClosureRequest: inputSchema(removeClosureBody),
+  RulesRequest: inputSchema(rulesBody),
+  CreateStaffRequest: inputSchema(createStaffBody),
+  UpdateStaffRequest: inputSchema(updateStaffBody),
+  PhotoRequest: inputSchema(photoBody),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -484,7 +524,7 @@ interface Op {
   idempotent?: boolean;
   /** parameters beyond the path id, the Idempotency-Key and the query (e.g. an optional header) */
   extraParameters?: Json[];
-  ok: { status: number; description: string; schema: Json; headers?: Record<string, Json> };
+  ok: { status: number; description: string; schema: Json; headers?: Record<string, Json>; contentType?: string };
   /** route-specific codes (null = the general wording) */
   errors: Errors;
 }
@@ -550,7 +590,7 @@ const CASE_STAFF_ONLY = "Staff and managers of the case's centre only (checked i
 
 const CUT_OFF = 'Rules are per centre (`booking_rules`); defaults: booking opens 14 days ahead (today … today + 14, Shanghai dates) and closes 1 hour before the slot starts; cancelling and rescheduling close 1 hour before the booked start.';
 
-const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
+const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>> = {
   '/api/health': {
     get: {
       operationId: 'getHealth',
@@ -1254,7 +1294,7 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post', Op>>> = {
       },
     },
   },
-
+  ...centerConfigOperations(),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1275,7 +1315,7 @@ function operation(op: Op): Json {
   if (op.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   if (op.query) parameters.push(...queryParameters(op.query));
   if (op.extraParameters) parameters.push(...op.extraParameters);
-  const ok: Json = { description: op.ok.description, content: { 'application/json': { schema: op.ok.schema } } };
+  const ok: Json = { description: op.ok.description, content: { [op.ok.contentType ?? 'application/json']: { schema: op.ok.schema } } };
   if (op.ok.headers) ok.headers = op.ok.headers;
   const out: Json = {
     operationId: op.operationId,
@@ -1321,6 +1361,7 @@ export function buildOpenApi(): OpenApiDocument {
       { name: 'cases', description: '办件 and 好差评: accept, 补正, 上报, 办结, 不予受理, undo; ratings' },
       { name: 'auth', description: '登录与账号' },
       { name: 'jobs', description: 'scheduled jobs (CRON_SECRET)' },
+      { name: 'manage', description: '中心设置: hours, windows, items, capacity, closures, rules, staff on duty (managers, county admins)' },
       { name: 'system', description: 'health and this document' },
     ],
     paths,
@@ -1348,6 +1389,101 @@ export function buildOpenApi(): OpenApiDocument {
           scheme: 'bearer',
           description: 'The scheduler\'s shared secret: `Authorization: Bearer <CRON_SECRET>` (Vercel Cron sends it when CRON_SECRET is set).',
         },
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Centre configuration (managers and county admins) and the public staff notice
+
+function centerConfigOperations(): Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>> {
+  const scope = 'Managers configure their own centre, county admins any centre of their county; anyone else is 403 `FORBIDDEN` (checked by the database). Every change writes an audit row.';
+  const param = (name: string, what: string): Json => ({ name, in: 'path', required: true, description: `id of ${what} (UUID)`, schema: uuid });
+  const cfg = (description: string) => ({ status: 200, description, schema: ref('CenterConfig') });
+  const change = (operationId: string, summary: string, description: string, body: string, errors: Errors, extra: Partial<Op> = {}): Op => ({
+    operationId, tags: ['manage'], summary, description: `${description}\n\n${scope}`, auth: 'required', pathId: 'the centre',
+    body: { schema: body, required: true }, ok: cfg('the centre configuration after the change'),
+    errors: { FORBIDDEN: null, CENTER_NOT_FOUND: 'an admin names a centre that does not exist', ...errors }, ...extra,
+  });
+  const capacityErrors: Errors = { WINDOW_NOT_FOUND: 'no such window at this centre', INVALID_SESSION: null, SESSIONS_OVERLAP: null };
+  return {
+    '/api/manage/centers': {
+      get: {
+        operationId: 'listManagedCenters', tags: ['manage'], summary: 'Centres I manage · 我管理的中心',
+        description: "A manager's own centre; a county admin's every centre of the county.", auth: 'required',
+        ok: { status: 200, description: 'the centres', schema: ref('ManagedCenters') }, errors: { FORBIDDEN: 'not a manager or admin' },
+      },
+    },
+    '/api/manage/centers/{id}': {
+      get: {
+        operationId: 'getCenterConfig', tags: ['manage'], summary: 'Centre configuration · 中心设置',
+        description: `Hours, windows and their items, the county's items with whether this centre handles them, templates, overrides and closures from today, booking rules, staff profiles, and how many bookings are to come.\n\n${scope}`,
+        auth: 'required', pathId: 'the centre', ok: cfg('the configuration'),
+        errors: { FORBIDDEN: null, CENTER_NOT_FOUND: 'an admin names a centre that does not exist' },
+      },
+    },
+    '/api/manage/centers/{id}/hours': {
+      post: change('setOpeningHours', 'Opening hours · 开放时间', 'Replaces the weekly sessions residents read (HH:mm, opens before closes, no overlap on a day). Bookable slots come from the capacity templates.', 'HoursRequest', { INVALID_HOURS: null, HOURS_OVERLAP: null }),
+    },
+    '/api/manage/centers/{id}/windows': {
+      post: change('createWindow', 'New window · 新增窗口', 'A window with its number, name and the items it serves (only items enabled at the centre). Requires `Idempotency-Key`.', 'CreateWindowRequest',
+        { WINDOW_NUMBER_TAKEN: null, ITEM_NOT_OFFERED: 'an item the centre does not handle', IDEMPOTENCY_KEY_REUSED: null }, { idempotent: true, ok: { status: 201, description: 'the configuration with the new window', schema: ref('CenterConfig') } }),
+    },
+    '/api/manage/centers/{id}/windows/{windowId}': {
+      post: change('updateWindow', 'Change a window · 修改窗口', 'Rename, (de)activate, or set the items served. Deactivating a window with bookings to come, or taking an item with bookings to come away from it, is refused with how many.', 'UpdateWindowRequest',
+        { WINDOW_NOT_FOUND: null, ITEM_NOT_OFFERED: 'an item the centre does not handle', HAS_FUTURE_BOOKINGS: null }, { extraParameters: [param('windowId', 'the window')] }),
+    },
+    '/api/manage/centers/{id}/items': {
+      post: change('setCenterItem', 'Handle an item here · 启用/停用事项', 'Enabling adds the item to every active window; disabling is refused while bookings for it are to come (`details.count`, `details.first`).', 'CenterItemRequest',
+        { ITEM_NOT_FOUND: 'not a published item of the county', HAS_FUTURE_BOOKINGS: null }, { ok: { status: 200, description: 'the item and its new state', schema: ref('CenterItemResult') } }),
+    },
+    '/api/manage/centers/{id}/capacity': {
+      post: change('setCapacityTemplates', 'Capacity template · 号源模板', "Replaces a window's sessions on the given weekdays (slot length, seats, walk-in seats). Future slots follow at once; a slot never drops below its booked seats (they are kept and listed in `reconciled.kept`); past slots are untouched.", 'TemplatesRequest', capacityErrors),
+    },
+    '/api/manage/centers/{id}/overrides': {
+      post: change('setCapacityOverride', 'Sessions on one date · 单日号源', "Replaces a window's sessions on one date; no sessions = back to the weekly template. Same rules for booked seats.", 'OverrideRequest', { ...capacityErrors, DATE_IN_PAST: null }),
+    },
+    '/api/manage/centers/{id}/closures': {
+      post: change('addClosure', 'Close days · 停办', 'Closes the centre (or one window) from `from` to `to` with the reason residents see. Days with active bookings are refused (`details.count`, `details.dates`) unless `cancelAffected`: then those bookings are cancelled with the reason, and the resident sees it in the timeline.', 'ClosureRequest',
+        { DATE_IN_PAST: null, INVALID_DATE_RANGE: 'more than 93 days', WINDOW_NOT_FOUND: null, CLOSURE_HAS_BOOKINGS: null }),
+    },
+    '/api/manage/centers/{id}/closures/remove': {
+      post: change('removeClosure', 'Reopen a day · 取消停办', "Removes one closed day; the day's slots come back from the templates.", 'RemoveClosureRequest', { CLOSURE_NOT_FOUND: null }),
+    },
+    '/api/manage/centers/{id}/rules': {
+      post: change('setBookingRules', 'Booking rules · 预约规则', 'Any of: days ahead, booking and cancel cut-off hours, weekly and monthly caps, re-book block, no-show grace, limit, window and restriction days. Applies to bookings made from now on.', 'RulesRequest', { INVALID_RULES: null }),
+    },
+    '/api/manage/centers/{id}/staff': {
+      post: change('createStaffProfile', 'Add staff to the notice · 新增在岗人员', 'Name, post (岗位) and regular duty weekdays. Not public until consent is recorded. Requires `Idempotency-Key`.', 'CreateStaffRequest', { IDEMPOTENCY_KEY_REUSED: null },
+        { idempotent: true, ok: { status: 201, description: 'the configuration with the new profile', schema: ref('CenterConfig') } }),
+    },
+    '/api/manage/centers/{id}/staff/{staffId}': {
+      post: change('updateStaffProfile', 'Change staff · 修改在岗人员', 'Profile fields, `consent` (true records it with the time; false withdraws it and hides the profile at once), `today` (on or off duty today only; null = back to the weekly days). The name is never written to the audit log.', 'UpdateStaffRequest',
+        { STAFF_PROFILE_NOT_FOUND: null }, { extraParameters: [param('staffId', 'the staff profile')] }),
+    },
+    '/api/manage/centers/{id}/staff/{staffId}/photo': {
+      post: change('setStaffPhoto', 'Staff photo · 上传照片', 'A JPEG or PNG, base64, at most 200 KB, checked by its bytes.', 'PhotoRequest',
+        { STAFF_PROFILE_NOT_FOUND: null, INVALID_PHOTO: null }, { extraParameters: [param('staffId', 'the staff profile')] }),
+      delete: {
+        operationId: 'removeStaffPhoto', tags: ['manage'], summary: 'Remove the photo · 删除照片', description: scope, auth: 'required', pathId: 'the centre',
+        extraParameters: [param('staffId', 'the staff profile')], ok: cfg('the configuration without the photo'),
+        errors: { FORBIDDEN: null, CENTER_NOT_FOUND: null, STAFF_PROFILE_NOT_FOUND: null },
+      },
+    },
+    '/api/centers/{id}/on-duty': {
+      get: {
+        operationId: 'getOnDuty', tags: ['catalogue'], summary: 'Staff on duty today · 今日在岗',
+        description: "Today's staff on duty at a centre (Shanghai date): name, post and photo URL, only of staff whose consent is recorded and not withdrawn. `Cache-Control: public, max-age=60`.",
+        auth: 'none', pathId: 'the centre', ok: { status: 200, description: 'who is on duty', schema: ref('OnDuty') }, errors: { CENTER_NOT_FOUND: null },
+      },
+    },
+    '/api/staff-photos/{id}': {
+      get: {
+        operationId: 'getStaffPhoto', tags: ['catalogue'], summary: 'Staff photo · 工作人员照片',
+        description: 'The image with its own `Content-Type` (image/jpeg or image/png), an `ETag` and `Cache-Control: public, no-cache` (revalidated each time: `If-None-Match` gives 304), so a withdrawn consent takes effect at once. 404 when there is no photo or it may not be shown.',
+        auth: 'none', pathId: 'the staff profile', ok: { status: 200, description: 'the image', schema: { type: 'string', contentMediaType: 'image/*' }, contentType: 'image/*' },
+        errors: { PHOTO_NOT_FOUND: 'no photo, no consent, consent withdrawn, or the profile is inactive' },
       },
     },
   };

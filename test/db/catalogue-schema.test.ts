@@ -133,8 +133,8 @@ describe('row-level security and grants', () => {
       'app.app_role', 'app.booking_rules', 'app.bundle_summary', 'app.can_see_center', 'app.center_ref', 'app.center_summary',
       'app.claims', 'app.iso_shanghai', 'app.item_summary', 'app.like_pattern', 'app.raise', 'app.shanghai_day_start',
       'app.term_matches', 'app.uid',
-      'public.booking_setup', 'public.catalogue_facets', 'public.get_bundle', 'public.get_center', 'public.get_item', 'public.health',
-      'public.list_centers', 'public.search_bundles', 'public.search_items',
+      'public.booking_setup', 'public.catalogue_facets', 'public.center_on_duty', 'public.get_bundle', 'public.get_center',
+      'public.get_item', 'public.health', 'public.list_centers', 'public.search_bundles', 'public.search_items', 'public.staff_photo',
     ]);
   });
 

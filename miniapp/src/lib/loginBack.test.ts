@@ -13,3 +13,11 @@ describe('safeBack', () => {
     expect(safeBack('/pages/login/index?back=x')).toBe('');
   });
 });
+
+describe('safeBack to a subpackage page', () => {
+  it('returns to the manage subpackage, not to look-alikes', () => {
+    expect(safeBack('/manage/pages/center/index?id=1')).toBe('/manage/pages/center/index?id=1');
+    expect(safeBack('/other/pages/center/index')).toBe('');
+    expect(safeBack('https://evil.example/manage/pages/center/index')).toBe('');
+  });
+});

@@ -10,6 +10,7 @@ import { ItemCard } from '@/components/ItemCard';
 import { LinkRow } from '@/components/LinkRow';
 import { LoadMore } from '@/components/LoadMore';
 import { OfflineBanner } from '@/components/OfflineBanner';
+import { OnDutyList } from '@/components/OnDutyList';
 import { PageRoot } from '@/components/PageRoot';
 import { SearchField } from '@/components/SearchField';
 import { Section } from '@/components/Section';
@@ -27,6 +28,8 @@ import { shanghaiClock } from '@/lib/shanghaiTime';
 import { openPage } from '@/platform/navigation';
 import { setPageTitle, usePageParam } from '@/platform/page';
 import { fetchItems } from '@/services/catalogue/fetchItems';
+import { fetchOnDuty } from '@/services/catalogue/fetchOnDuty';
+import { useAsync } from '@/hooks/useAsync';
 import './index.css';
 
 export default function CenterPage(): ReactNode {
@@ -98,6 +101,8 @@ function CenterView({ center, day, now, isMine, onMakeMine, onItemsSaved, attemp
         <CenterToday center={center} day={day} now={now} />
       </Section>
 
+      <OnDuty centerId={center.id} />
+
       <Section title="地址">
         <Text className="text-block">{center.address}</Text>
         <View className="center__mine">
@@ -154,6 +159,17 @@ function CenterView({ center, day, now, isMine, onMakeMine, onItemsSaved, attemp
 
       <CenterItems centerId={center.id} itemCount={center.itemCount} onSaved={onItemsSaved} attempt={attempt} />
     </View>
+  );
+}
+
+/** 今日在岗: shown only when someone consented is on duty today; silent when offline. */
+function OnDuty({ centerId }: { centerId: string }): ReactNode {
+  const { state } = useAsync(() => fetchOnDuty(centerId), [centerId]);
+  if (state.status !== 'ready' || state.data.staff.length === 0) return null;
+  return (
+    <Section title="今日在岗">
+      <OnDutyList staff={state.data.staff} />
+    </Section>
   );
 }
 

@@ -12,6 +12,8 @@ import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
 import { PRIVACY_POINTS, PRIVACY_TITLE } from '@/lib/privacyNotice';
 import { clearSavedResponses } from '@/platform/cache';
+import { LinkRow } from '@/components/LinkRow';
+import { openPage } from '@/platform/navigation';
 import { loadSession } from '@/platform/session';
 import './index.css';
 
@@ -37,6 +39,12 @@ export default function SettingsPage(): ReactNode {
   return (
     <PageRoot className="settings">
       <Text className="page-title settings__title">设置</Text>
+
+      {['manager', 'admin'].includes(loadSession()?.account.role ?? '') ? (
+        <Section title="中心负责人">
+          <LinkRow title="中心设置" detail="窗口号源、停办、预约规则、在岗公示" onClick={() => void openPage('/manage/pages/center/index')} />
+        </Section>
+      ) : null}
 
       <Section title="字大一点，看得更清楚">
         <ElderSwitch />
