@@ -27,7 +27,7 @@ export default defineAppConfig({
     // 中心设置 for managers and county admins (also used in the H5 build on a desktop browser)
     {
       root: 'manage',
-      pages: ['pages/center/index', 'pages/capacity/index', 'pages/closures/index', 'pages/rules/index', 'pages/on-duty/index'],
+      pages: ['pages/center/index', 'pages/capacity/index', 'pages/closures/index', 'pages/rules/index', 'pages/on-duty/index', 'pages/ratings/index'],
     },
   ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump

@@ -1,5 +1,6 @@
 // Smoke test of the compiled manage subpackage (dist/manage): the overview, 窗口号源, 停办安排
 // (refused over bookings, then confirmed in the page), 预约规则 and 在岗公示, on fixtures.
+import type { RatingList } from '../../server/contract/cases';
 import type { CenterConfig } from '../../server/contract/center-config';
 import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
 
@@ -31,6 +32,23 @@ const config: CenterConfig = {
   futureBookings: { count: 3, first: '2026-12-02T08:30:00+08:00' },
 };
 
+const ratings: RatingList = {
+  summary: { total: 25, satisfied: 23, satisfactionRate: 0.92, byLevel: { '1': 1, '2': 1, '3': 0, '4': 3, '5': 20 }, indicators: { efficiency: 2 }, openFollowUps: 1, overdueFollowUps: 1 },
+  total: 2,
+  rows: [
+    {
+      id: 'r1', level: 1, indicators: ['efficiency'], comment: '跑了两趟', createdAt: '2026-12-01T10:00:00+08:00', itemName: '低保、特困证明开具',
+      center: { id: CENTER, name: '沙河镇便民服务中心', kind: 'center' }, staffName: '周敏', bookingId: 'b1', bookingCode: 'ABCD2345',
+      followUp: { id: 'f1', status: 'open', openedAt: '2026-12-01T10:00:00+08:00', dueBy: '2026-12-15', overdue: true, closedAt: null, closedByName: null, resolution: null },
+    },
+    {
+      id: 'r2', level: 2, indicators: [], comment: null, createdAt: '2026-11-30T10:00:00+08:00', itemName: '城乡居民医保参保登记',
+      center: { id: CENTER, name: '沙河镇便民服务中心', kind: 'center' }, staffName: null, bookingId: 'b2', bookingCode: 'EFGH6789',
+      followUp: { id: 'f2', status: 'closed', openedAt: '2026-11-30T10:00:00+08:00', dueBy: '2026-12-14', overdue: false, closedAt: '2026-12-01T09:00:00+08:00', closedByName: '刘军', resolution: '已电话致歉' },
+    },
+  ],
+};
+
 type WxOptions = { url?: string; method?: string; data?: unknown; success?: (r: Record<string, unknown>) => void; complete?: (r: Record<string, unknown>) => void };
 
 function answer(method: string, url: string, data: unknown): { statusCode: number; data: unknown } {
@@ -44,6 +62,10 @@ function answer(method: string, url: string, data: unknown): { statusCode: numbe
     return { statusCode: 200, data: { ...config, closures: [...config.closures, { id: 'c2', date: body.from, windowId: null, reason: body.reason }], cancelledBookings: 2 } };
   }
   if (method === 'POST' && path.endsWith('/capacity')) return { statusCode: 200, data: { ...config, reconciled: { slotsUpdated: 4, kept: [{ windowId: W1, start: '2026-12-07T08:30:00+08:00', booked: 1, inConfig: false }] } } };
+  if (method === 'GET' && path === '/api/manage/ratings') return { statusCode: 200, data: ratings };
+  if (method === 'POST' && path === '/api/manage/rectifications/f1/close') {
+    return { statusCode: 200, data: { ...ratings.rows[0]!.followUp, status: 'closed', overdue: false, resolution: (data as { resolution: string }).resolution } };
+  }
   if (method === 'POST') return { statusCode: 200, data: config };
   return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '没有找到' } } };
 }
@@ -128,5 +150,17 @@ describe('weapp: manage subpackage', () => {
     await weapp.waitFor(() => sent.some((r) => r.url.endsWith('/staff/s1')));
     expect(sent.find((r) => r.url.endsWith('/staff/s1'))!.data).toEqual({ consent: true });
     duty.detach();
+  });
+
+  it('好差评: the satisfaction rate, late follow-ups, and a follow-up closed with what was done', async () => {
+    const page = weapp.openPage('manage/pages/ratings/index', { id: CENTER });
+    await weapp.waitFor(() => textOf(page).includes('满意率 92%（25条评价中23条满意）'));
+    expect(textOf(page)).toContain('1条整改待办，其中1条已超期');
+    expect(textOf(page)).toContain('整改超期');
+    expect(textOf(page)).toContain('整改结果（刘军）：已电话致歉');
+    expect(sent.find((r) => r.url.includes('/api/manage/ratings'))!.url).toContain('bad=true');
+    await tapText(page, 'big-button', '填写整改结果');
+    await weapp.waitFor(() => findByClass(page.dom, 'ratings__input').length === 1);
+    page.detach();
   });
 });

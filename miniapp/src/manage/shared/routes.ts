@@ -7,4 +7,6 @@ export const manageRoutes = {
   closures: (id: string): string => withQuery('/manage/pages/closures/index', { id }),
   rules: (id: string): string => withQuery('/manage/pages/rules/index', { id }),
   onDuty: (id: string): string => withQuery('/manage/pages/on-duty/index', { id }),
+  /** 好差评 of a centre (admins: the whole county without id) */
+  ratings: (id?: string): string => withQuery('/manage/pages/ratings/index', { id }),
 };

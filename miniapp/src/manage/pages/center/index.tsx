@@ -75,6 +75,9 @@ function OverviewView({ config }: { config: CenterConfig }): ReactNode {
         ))}
         <LinkRow title="安排停办" detail="节假日、停电检修" onClick={() => void openPage(manageRoutes.closures(id))} />
       </Section>
+      <Section title="好差评">
+        <LinkRow title="看评价和整改" detail="满意率、差评和整改期限" onClick={() => void openPage(manageRoutes.ratings(id))} />
+      </Section>
       <Section title="开放时间和预约规则">
         <Text className="m-line">
           可提前{r.open_days_ahead}天预约，开始前{r.close_hours_before}小时截止；每人每周最多{r.weekly_cap}次、每月{r.monthly_cap}次
