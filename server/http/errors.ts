@@ -116,7 +116,7 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   INVALID_ROLE: [422, '角色和所在中心不匹配：窗口人员和中心负责人属于一个中心，县管理员不属于中心'],
   CENTER_REQUIRED: [422, '窗口人员和中心负责人要选择所在的中心'],
   CANNOT_CHANGE_OWN_ACCOUNT: [409, '不能重置、停用自己的账号或更改自己的角色，请找其他管理员'],
-  COUNTY_NOT_FOUND: [404, '没有这个县（区划代码不对）'],
+  COUNTY_NOT_FOUND: [404, '没有这个县：区划代码不对，或这个县还没有加入（命令行请加 --county-name --city --province）'],
   WECHAT_ALREADY_BOUND: [409, '这个微信已经绑定了另一个工作账号。请先在那个账号里解除绑定，或请管理员重置那个账号'],
   WECHAT_NOT_BOUND: [404, '这个微信还没有绑定工作账号，请用用户名和密码登录'],
 };

@@ -71,6 +71,26 @@ as $$
     and not exists (select 1 from public.staff_credentials c where c.user_id = u.id and c.must_change_password)
 $$;
 
+-- My bookings: refused (not an empty list) for an account that is not active, so a stopped
+-- account or one that must change its password is told so, like on every other route.
+create or replace function public.list_my_bookings() returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  if (select (app.current_account()).id) is null then
+    perform app.raise('UNAUTHENTICATED');
+  end if;
+  return (
+    select jsonb_build_object('bookings', coalesce(jsonb_agg(app.booking_json(b) order by b.slot_starts_at desc), '[]'::jsonb))
+    from (
+      select x.* from public.bookings x where x.booked_by = (select (app.current_account()).id)
+      union
+      select x.* from public.bookings x join app.my_person_ids() as p(id) on x.applicant_id = p.id
+    ) b);
+end
+$$;
+
 -- Lockout policy, in one place.
 create or replace function app.login_max_failures() returns integer language sql immutable as $$ select 5 $$;
 create or replace function app.login_lock_minutes() returns integer language sql immutable as $$ select 15 $$;
@@ -417,6 +437,10 @@ as $$
 declare
   v_county char(6);
 begin
+  -- a manager gives no other role, whatever the centre
+  if p_me.app_role = 'manager' and p_role <> 'staff' then
+    perform app.raise('FORBIDDEN');
+  end if;
   if p_role not in ('staff', 'manager', 'admin') then
     perform app.raise('INVALID_ROLE');
   end if;
@@ -614,7 +638,11 @@ create or replace function public.bootstrap_admin(
   p_username text,
   p_display_name text,
   p_password_hash text,
-  p_now timestamptz
+  p_now timestamptz,
+  -- a county not in the database yet (a fresh installation) is added with these
+  p_county_name text default null,
+  p_city text default null,
+  p_province text default null
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -624,7 +652,10 @@ declare
   v_user uuid;
 begin
   if not exists (select 1 from public.counties c where c.code = p_county) then
-    perform app.raise('COUNTY_NOT_FOUND');
+    if p_county_name is null or p_city is null or p_province is null then
+      perform app.raise('COUNTY_NOT_FOUND');
+    end if;
+    insert into public.counties (code, name, city, province) values (p_county, trim(p_county_name), trim(p_city), trim(p_province));
   end if;
   if exists (select 1 from public.staff_credentials c where c.username = v_name) then
     perform app.raise('USERNAME_TAKEN');
@@ -654,7 +685,7 @@ revoke all on function
   public.create_staff_account(text, text, public.app_role, uuid, text, timestamptz, text, text),
   public.update_staff_account(uuid, text, public.app_role, uuid, timestamptz),
   public.reset_staff_password(uuid, text, timestamptz), public.set_staff_account_active(uuid, boolean, timestamptz),
-  public.bootstrap_admin(char, text, text, text, timestamptz)
+  public.bootstrap_admin(char, text, text, text, timestamptz, text, text, text)
 from public;
 
 -- the server's own steps (hashes, openids, bootstrap): service role only
@@ -663,7 +694,7 @@ grant execute on function
   public.staff_login_wechat(text, timestamptz), public.staff_password_of(uuid),
   public.change_own_password(uuid, text, timestamptz), public.bind_staff_wechat(uuid, text, timestamptz),
   public.unbind_staff_wechat(uuid, timestamptz), public.account_block_reason(uuid),
-  public.bootstrap_admin(char, text, text, text, timestamptz)
+  public.bootstrap_admin(char, text, text, text, timestamptz, text, text, text)
 to service_role;
 -- administration: as the admin or manager, so the scope checks see the caller
 grant execute on function
