@@ -321,7 +321,10 @@ begin
     if exists (select 1 from public.staff_credentials c where c.user_id = p_user and c.must_change_password) then
       perform app.raise('PASSWORD_CHANGE_REQUIRED');
     end if;
-    -- residents (WeChat is already their login) and deactivated accounts
+    if not exists (select 1 from public.users u where u.id = p_user and u.active) then
+      perform app.raise('UNAUTHENTICATED');
+    end if;
+    -- residents: WeChat is already their login
     perform app.raise('FORBIDDEN');
   end if;
   select c.user_id into v_other from public.staff_credentials c where c.wechat_openid = p_openid;
@@ -350,6 +353,9 @@ begin
   if not found then
     if exists (select 1 from public.staff_credentials c where c.user_id = p_user and c.must_change_password) then
       perform app.raise('PASSWORD_CHANGE_REQUIRED');
+    end if;
+    if not exists (select 1 from public.users u where u.id = p_user and u.active) then
+      perform app.raise('UNAUTHENTICATED');
     end if;
     perform app.raise('FORBIDDEN');
   end if;
