@@ -15,7 +15,12 @@ export default defineAppConfig({
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
-  subPackages: [],
+  subPackages: [
+    // 工作人员: staff login (and the staff's daily pages)
+    { root: 'work', pages: ['pages/login/index'] },
+    // 管理: managers and county admins
+    { root: 'manage', pages: ['pages/accounts/index', 'pages/audit/index'] },
+  ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {

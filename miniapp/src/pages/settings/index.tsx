@@ -10,6 +10,8 @@ import { clearChecklists } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
 import { PRIVACY_POINTS, PRIVACY_TITLE } from '@/lib/privacyNotice';
+import { routes } from '@/lib/routes';
+import { openPage } from '@/platform/navigation';
 import { clearSavedResponses } from '@/platform/cache';
 import './index.css';
 
@@ -85,6 +87,13 @@ export default function SettingsPage(): ReactNode {
             <Text className="settings__text">{point.text}</Text>
           </View>
         ))}
+      </Section>
+
+      <Section title="工作人员">
+        <Text className="settings__text">便民服务中心的工作人员、中心负责人和县管理员，用管理员给的用户名和密码登录。</Text>
+        <BigButton kind="secondary" onClick={() => void openPage(routes.workLogin())}>
+          工作人员登录
+        </BigButton>
       </Section>
 
       <Section title="关于">
