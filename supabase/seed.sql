@@ -11638,6 +11638,10 @@ insert into public.persons (id, full_name) values
   ('3ab5ddef-a56b-5d49-9ae4-e812e256aa89', '刘军'),
   ('d7e0194f-9c29-5df0-8d1d-beae395e09ed', '县政务服务管理员'),
   ('c23f46df-875f-5224-b174-75a90e60395c', '陈德福');
+insert into public.staff_credentials (user_id, username, password_hash, must_change_password, password_changed_at, created_at) values
+  ('4949d62f-271e-5bff-b9ca-e7d68ffbadc3', 'zhoumin', 'scrypt$32768$8$1$6UyVsZwNjyn3Q0DVDklj7g$I4tot4MapAW02CLZyiWZKWsG3kVAmVE6ZmNoK4kQ_bc', false, '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00'),
+  ('a6efd82a-5f1b-579c-b08e-64d841028d70', 'liujun', 'scrypt$32768$8$1$xdVurqnfwI3vhbgBgPQKjQ$Hrku-w_9TpAX7dQP2Y5LPj4g4yREjZUt57HC_01RebI', false, '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00'),
+  ('eb6337b0-944a-5e2c-9f23-9c8cbc6fd415', 'admin', 'scrypt$32768$8$1$tM49gbm46oLqB3LC_ZgS7Q$oy4dD1RVZup_zmzfMNXgTPfzyEEsTeFBj2YsfBllO6U', false, '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00');
 insert into public.person_links (user_id, person_id, relation, consented_at) values
   ('ee7f0b2f-6f4d-54bc-babd-42b0b2fb3aae', '36b5671d-ad77-5da8-a795-c901a9191ba4', 'self', '2026-01-01T00:00:00+08:00'),
   ('42698b16-5dad-51e5-9c3e-9a32a8459c7f', '7d5a0ae9-4e89-5df1-b2ff-bb9122317eb5', 'self', '2026-01-01T00:00:00+08:00'),

@@ -24,10 +24,21 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用来找离您最近的便民服务中心，位置只在手机上用，不会上传' },
   },
   subPackages: [
-    // 中心设置 for managers and county admins (also used in the H5 build on a desktop browser)
+    // 工作人员: staff login and the window staff's workbench
+    { root: 'work', pages: ['pages/login/index'] },
+    // 管理: managers and county admins (also used in the H5 build on a desktop browser)
     {
       root: 'manage',
-      pages: ['pages/center/index', 'pages/capacity/index', 'pages/closures/index', 'pages/rules/index', 'pages/on-duty/index', 'pages/ratings/index'],
+      pages: [
+        'pages/center/index',
+        'pages/capacity/index',
+        'pages/closures/index',
+        'pages/rules/index',
+        'pages/on-duty/index',
+        'pages/ratings/index',
+        'pages/accounts/index',
+        'pages/audit/index',
+      ],
     },
   ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump

@@ -9,6 +9,7 @@ import { type FieldCipher, fieldCipher } from '../privacy/crypto';
 import { maskPhone } from '../privacy/mask';
 import { wechatClient } from '../wechat/client';
 import { type Account, issueToken, SERVICE } from './tokens';
+import { staffWechatLogin } from './wechat-binding';
 
 /** a code from wx.login or from the getPhoneNumber button: opaque, single use, short-lived */
 const wechatCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, '微信凭证格式不对，请重新打开小程序');
@@ -22,6 +23,10 @@ export const wechatLoginBody = z.object({
     .max(40)
     .optional()
     .describe('the name of a new account (default 微信用户); ignored when the account exists'),
+  as: z
+    .enum(['resident', 'staff'])
+    .optional()
+    .describe('resident (default): the resident account of this WeChat, made on first login; staff: the staff account this WeChat was bound to (POST /api/auth/wechat/bind)'),
 });
 
 export const wechatPhoneBody = z.object({
@@ -33,6 +38,7 @@ export const PHONE_CONTEXT = 'person_phones.phone';
 
 export async function wechatLogin(app: App, input: z.infer<typeof wechatLoginBody>, now: Date): Promise<{ token: string; account: Account }> {
   const { openid } = await wechatClient(app).jscode2session(input.code);
+  if (input.as === 'staff') return staffWechatLogin(app, openid, now);
   const account = await app.db.rpc<Account>('login_user', { p_wechat_openid: openid, p_display_name: input.displayName ?? null }, SERVICE);
   return { token: await issueToken(app.config.authSecret, account, now), account };
 }

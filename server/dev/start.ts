@@ -9,6 +9,7 @@ import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { seedIfEmpty } from '../db/seed';
 import { createAppServer, listen, loadApiRoutes } from '../http/server';
+import { DEMO_STAFF_PASSWORD } from '../../supabase/seed/data/accounts';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
 const DEMO_ACCOUNTS = [
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   the service catalogue with materials. Browsing needs no account.
   Demo accounts (development login, POST /api/auth/dev-login {"login": "…"}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.who}`).join('\n')}
+  Staff password login (设置 → 工作人员登录, POST /api/auth/login): zhoumin, liujun, admin,
+  password ${DEMO_STAFF_PASSWORD} (a .data/ made before staff accounts existed: delete it to reload the demo data).
   Press Ctrl-C to stop.
 `);
 

@@ -126,7 +126,44 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   DATE_IN_PAST: [422, '不能修改已经过去的日子'],
   INVALID_RULES: [422, '每月上限不能小于每周上限'],
   INVALID_PHOTO: [422, '照片只能是200KB以内的 JPG 或 PNG'],
+  // staff accounts: password login, administration, WeChat binding
+  LOGIN_FAILED: [
+    400,
+    (d) => `用户名或密码不对，请重新输入${Number(d.remaining) > 0 && Number(d.remaining) <= 3 ? `（再错${Number(d.remaining)}次，账号将暂时锁定）` : ''}`,
+  ],
+  ACCOUNT_LOCKED: [429, (d) => `密码连续输错次数太多，账号已暂时锁定，请${Number(d.minutes ?? 15)}分钟后再试，或请管理员重置密码`],
+  PASSWORD_CHANGE_REQUIRED: [403, '请先修改初始密码，改好后才能使用'],
+  WRONG_PASSWORD: [400, '原密码不对，请重新输入'],
+  PASSWORD_TOO_WEAK: [422, (d) => passwordAdvice(d.reason)],
+  USERNAME_TAKEN: [409, '这个用户名已经有人用了，请换一个'],
+  ACCOUNT_NOT_FOUND: [404, '没有找到这个账号，或它不归您管理'],
+  INVALID_ROLE: [422, '角色和所在中心不匹配：窗口人员和中心负责人属于一个中心，县管理员不属于中心'],
+  CENTER_REQUIRED: [422, '窗口人员和中心负责人要选择所在的中心'],
+  CANNOT_CHANGE_OWN_ACCOUNT: [409, '不能重置、停用自己的账号或更改自己的角色，请找其他管理员'],
+  COUNTY_NOT_FOUND: [404, '没有这个县：区划代码不对，或这个县还没有加入（命令行请加 --county-name --city --province）'],
+  WECHAT_ALREADY_BOUND: [409, '这个微信已经绑定了另一个工作账号。请先在那个账号里解除绑定，或请管理员重置那个账号'],
+  WECHAT_NOT_BOUND: [404, '这个微信还没有绑定工作账号，请用用户名和密码登录'],
 };
+
+/** What to change in a new password (PASSWORD_TOO_WEAK, details.reason). */
+function passwordAdvice(reason: unknown): string {
+  switch (reason) {
+    case 'too_short':
+      return '密码太短了，至少要8位';
+    case 'too_long':
+      return '密码太长了，最多64位';
+    case 'needs_letters_and_digits':
+      return '密码要同时有字母和数字';
+    case 'contains_username':
+      return '密码里不能有用户名';
+    case 'too_common':
+      return '这个密码太常见，容易被猜到，请换一个';
+    case 'same_as_current':
+      return '新密码不能和原来的一样';
+    default:
+      return '密码不够安全：至少8位，要有字母和数字';
+  }
+}
 
 export function apiError(code: string, fields?: Record<string, string>, details?: Detail): ApiError {
   const [status, message] = CATALOGUE[code] ?? CATALOGUE.INTERNAL!;

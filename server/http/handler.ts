@@ -4,6 +4,7 @@
 import type { VercelRequest, VercelResponse } from '@vercel/node';
 import { z } from 'zod';
 import { type App, getApp } from '../app';
+import { explainRefusal } from '../auth/account-state';
 import { bearerToken, callerFromToken } from '../auth/tokens';
 import { ANONYMOUS, type Caller } from '../db/database';
 import { ApiError, apiError, toApiError } from './errors';
@@ -40,22 +41,26 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
   const readsTokens = options.bearerTokens ?? true;
   const allowed = Object.keys(methods).join(', ');
   return async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
+    let app: App | undefined;
+    let caller: Caller = ANONYMOUS;
     try {
       const handler = methods[(req.method ?? 'GET').toUpperCase() as Method];
       if (!handler) {
         res.setHeader('Allow', allowed);
         throw apiError('METHOD_NOT_ALLOWED');
       }
-      const app = await getApp();
+      app = await getApp();
       const now = app.clock ? app.clock() : new Date();
-      const caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
+      caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
       const reply = await handler({ req, app, caller, now });
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       // binary bodies (a staff photo) and 304 Not Modified go out as they are
       if (Buffer.isBuffer(reply.body) || reply.status === 304) res.status(reply.status ?? 200).send(reply.body ?? '');
       else res.status(reply.status ?? 200).json(reply.body);
     } catch (error) {
-      sendError(res, error, `${req.method} ${req.url}`);
+      // an account that must change its password first is told so, whatever the route
+      const explained = app ? await explainRefusal(app, caller, error) : error;
+      sendError(res, explained, `${req.method} ${req.url}`);
     }
   };
 }

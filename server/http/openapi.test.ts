@@ -142,6 +142,7 @@ describe('OpenAPI document', () => {
   it('asks for a token where a login is required, and for an Idempotency-Key on booking changes', () => {
     const idempotent = operations.filter(({ op }) => op.parameters?.some((x) => x.$ref === '#/components/parameters/IdempotencyKey'));
     expect(idempotent.map(({ method, path: p }) => `${method.toUpperCase()} ${p}`).sort()).toEqual([
+      'POST /api/admin/accounts',
       'POST /api/bookings',
       'POST /api/bookings/{id}/cancel',
       'POST /api/bookings/{id}/confirm',

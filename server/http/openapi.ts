@@ -8,6 +8,7 @@
 // path here, when the methods differ, or when a code is not in the catalogue.
 import { z } from 'zod';
 import packageJson from '../../package.json';
+import { accountListQuery, auditLogQuery, changePasswordBody, createAccountBody, passwordLoginBody, updateAccountBody } from '../accounts/account-requests';
 import { devLoginBody } from '../auth/dev-login';
 import { wechatLoginBody, wechatPhoneBody } from '../auth/wechat-login';
 import { TOKEN_TTL_SECONDS } from '../auth/tokens';
@@ -474,6 +475,59 @@ const SCHEMAS: Record<string, Json> = {
   CreateStaffRequest: inputSchema(createStaffBody),
   UpdateStaffRequest: inputSchema(updateStaffBody),
   PhotoRequest: inputSchema(photoBody),
+  // staff accounts (server/contract/accounts.ts)
+  LoginAccount: extend(account, {
+    mustChangePassword: { type: 'boolean', description: 'true: nothing works until POST /api/auth/password (a new account, or reset by an admin)' },
+  }, 'The account a password or staff WeChat login answers'),
+  StaffLoginResult: object({
+    token: { type: 'string', description: `our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days` },
+    account: ref('LoginAccount'),
+  }),
+  ChangedPassword: object({ account: ref('LoginAccount') }),
+  StaffAccount: object(
+    {
+      id: uuid,
+      username: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{2,31}$' },
+      displayName: text,
+      role: enumOf(APP_ROLES),
+      centerId: nullable(uuid),
+      centerName: nullable(text),
+      countyCode: nullable(text),
+      active: bool,
+      mustChangePassword: bool,
+      lockedUntil: nullable({ ...instant, description: 'set while locked after repeated wrong passwords' }),
+      wechatBound: { type: 'boolean', description: 'a WeChat is bound for one-tap login (the openid is never answered)' },
+      lastLoginAt: nullable(instant),
+      passwordChangedAt: nullable(instant),
+      createdAt: instant,
+    },
+    'A staff account as administrators see it: no password hash, no openid',
+  ),
+  StaffAccountList: object({ rows: arrayOf(ref('StaffAccount')) }),
+  AccountWithPassword: object({
+    account: ref('StaffAccount'),
+    temporaryPassword: nullable({ type: 'string', description: 'shown once, never stored in clear; null on an Idempotency-Key retry (reset the password to get a new one)' }),
+  }),
+  AuditEntry: object({
+    id: int,
+    at: instant,
+    actorId: nullable(uuid),
+    actorName: nullable(text),
+    actorRole: { type: 'string', description: 'role at the time, or `system` (command line)' },
+    centerId: nullable(uuid),
+    action: { type: 'string', examples: ['account.create'] },
+    targetType: text,
+    targetId: nullable(text),
+    detail: { type: 'object', additionalProperties: true, description: 'what changed; never personal data in clear' },
+  }),
+  AuditPage: object({
+    rows: arrayOf(ref('AuditEntry')),
+    nextBefore: nullable({ type: 'integer', description: 'pass as `before` for the next, older page; null at the end' }),
+  }),
+  PasswordLoginRequest: inputSchema(passwordLoginBody),
+  ChangePasswordRequest: inputSchema(changePasswordBody),
+  CreateAccountRequest: inputSchema(createAccountBody),
+  UpdateAccountRequest: inputSchema(updateAccountBody),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1295,6 +1349,196 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>>
     },
   },
   ...centerConfigOperations(),
+  '/api/auth/login': {
+    post: {
+      operationId: 'passwordLogin',
+      tags: ['auth'],
+      summary: 'Staff login · 工作人员登录',
+      description: [
+        'Window staff, managers and admins log in with the username an administrator gave them and their password. A new account (or one whose password was reset) answers `mustChangePassword: true`: until `POST /api/auth/password`, every other route refuses it with 403 `PASSWORD_CHANGE_REQUIRED` (enforced by the database).',
+        '5 wrong passwords in a row lock the username for 15 minutes (429 `ACCOUNT_LOCKED`, `details.minutes`); an administrator\'s reset unlocks it. Unknown usernames are answered, counted and locked exactly like known ones, so the answer never tells whether a username exists.',
+      ].join('\n\n'),
+      auth: 'none',
+      body: { schema: 'PasswordLoginRequest', required: true },
+      ok: { status: 200, description: 'logged in', schema: ref('StaffLoginResult') },
+      errors: {
+        LOGIN_FAILED: 'wrong username or password; `details.remaining` attempts before the lock',
+        ACCOUNT_LOCKED: 'too many wrong passwords: locked for `details.minutes`',
+        ACCOUNT_DISABLED: 'right password, but the account has been deactivated',
+      },
+    },
+  },
+  '/api/auth/password': {
+    post: {
+      operationId: 'changePassword',
+      tags: ['auth'],
+      summary: 'Change my password · 修改密码',
+      description: "The logged-in staff account changes its password with the current (or temporary) one. The only route an account that must change its password may use. New password: 8–64 characters, letters and digits, not containing the username, not one of the most common, not the current one. Residents (no password) are refused as 401.",
+      auth: 'required',
+      body: { schema: 'ChangePasswordRequest', required: true },
+      ok: { status: 200, description: 'changed; the account is active everywhere from now on', schema: ref('ChangedPassword') },
+      errors: {
+        UNAUTHENTICATED: 'no valid token, a deactivated account, or an account without a password (a resident)',
+        WRONG_PASSWORD: '`currentPassword` is not the current password',
+        PASSWORD_TOO_WEAK: '`details.reason`: too_short, too_long, needs_letters_and_digits, contains_username, too_common, same_as_current',
+      },
+    },
+  },
+  '/api/auth/wechat/bind': {
+    post: {
+      operationId: 'bindStaffWechat',
+      tags: ['auth'],
+      summary: 'Staff: bind this WeChat · 绑定微信',
+      description: "A logged-in staff account binds the WeChat of the phone it is on (the code of `wx.login`); then `POST /api/auth/wechat { code, as: 'staff' }` logs in as this account in one tap. Binding again with the same WeChat answers the account again; a new WeChat replaces the old one. The person's resident account on the same WeChat is not touched. An administrator's password reset removes the binding.",
+      auth: 'required',
+      body: { schema: 'WechatPhoneRequest', required: true },
+      ok: { status: 200, description: 'the account, `wechatBound: true`', schema: ref('StaffAccount') },
+      errors: {
+        FORBIDDEN: 'not a staff account (residents log in with WeChat already), or deactivated',
+        PASSWORD_CHANGE_REQUIRED: 'change the temporary password first',
+        WECHAT_ALREADY_BOUND: 'this WeChat is bound to another staff account',
+        WECHAT_CODE_INVALID: 'WeChat refused the code: call wx.login again',
+        WECHAT_RATE_LIMITED: null,
+        WECHAT_USER_BLOCKED: null,
+        WECHAT_NOT_CONFIGURED: null,
+        WECHAT_UNAVAILABLE: null,
+      },
+    },
+  },
+  '/api/auth/wechat/unbind': {
+    post: {
+      operationId: 'unbindStaffWechat',
+      tags: ['auth'],
+      summary: 'Staff: unbind WeChat · 解除微信绑定',
+      description: 'Removes the WeChat binding of the logged-in staff account (nothing to remove answers the account as it is).',
+      auth: 'required',
+      ok: { status: 200, description: 'the account, `wechatBound: false`', schema: ref('StaffAccount') },
+      errors: {
+        FORBIDDEN: 'not a staff account, or deactivated',
+        PASSWORD_CHANGE_REQUIRED: 'change the temporary password first',
+      },
+    },
+  },
+  '/api/admin/accounts': {
+    get: {
+      operationId: 'listStaffAccounts',
+      tags: ['accounts'],
+      summary: 'Admin: staff accounts · 账号管理',
+      description: 'Admins: every staff, manager and admin account of their county; managers: the window staff of their centre. Active first, by centre and name. No password hash, no openid.',
+      auth: 'required',
+      query: { schema: accountListQuery, describe: { center: 'only the accounts of this centre' } },
+      ok: { status: 200, description: 'the accounts', schema: ref('StaffAccountList') },
+      errors: { FORBIDDEN: 'not an admin or a manager', PASSWORD_CHANGE_REQUIRED: null },
+    },
+    post: {
+      operationId: 'createStaffAccount',
+      tags: ['accounts'],
+      summary: 'Admin: create an account · 新建账号',
+      description: [
+        'Admins create staff (`centerId` of a centre in their county), managers (same) and admins (no centre, their county); managers create window staff of their own centre (`centerId` may be left out). The answer carries a temporary password, shown once and never stored in clear: the person must change it at the first login. Audited (`account.create`).',
+        'Requires `Idempotency-Key`: a retry answers the account again with `temporaryPassword: null`.',
+      ].join('\n\n'),
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'CreateAccountRequest', required: true },
+      ok: { status: 201, description: 'created', schema: ref('AccountWithPassword') },
+      errors: {
+        FORBIDDEN: 'not an admin or a manager, or the role or centre is outside the caller\'s scope',
+        PASSWORD_CHANGE_REQUIRED: null,
+        USERNAME_TAKEN: 'the username is in use (in any county)',
+        INVALID_ROLE: 'an admin with a centre',
+        CENTER_REQUIRED: 'staff or a manager without a centre',
+        CENTER_NOT_FOUND: 'no active centre has this id',
+      },
+    },
+  },
+  '/api/admin/accounts/{id}': {
+    post: {
+      operationId: 'updateStaffAccount',
+      tags: ['accounts'],
+      summary: 'Admin: edit an account · 修改账号',
+      description: "Changes the name, role or centre of an account the caller manages; the new role and centre must be in the caller's scope too (a manager can only rename their window staff). Nobody changes their own role or centre. Audited (`account.update`).",
+      auth: 'required',
+      pathId: 'the account (user id)',
+      body: { schema: 'UpdateAccountRequest', required: true },
+      ok: { status: 200, description: 'the account', schema: ref('StaffAccount') },
+      errors: {
+        FORBIDDEN: 'not an admin or a manager, or the new role or centre is outside the scope',
+        PASSWORD_CHANGE_REQUIRED: null,
+        ACCOUNT_NOT_FOUND: 'no such staff account in the caller\'s scope',
+        INVALID_ROLE: null,
+        CENTER_REQUIRED: null,
+        CENTER_NOT_FOUND: null,
+        CANNOT_CHANGE_OWN_ACCOUNT: 'changing one\'s own role or centre',
+      },
+    },
+  },
+  '/api/admin/accounts/{id}/reset-password': {
+    post: {
+      operationId: 'resetStaffPassword',
+      tags: ['accounts'],
+      summary: 'Admin: reset a password · 重置密码',
+      description: 'A new temporary password (shown once), the change forced at the next login, the lock lifted and the WeChat binding removed (a reset is also how a lost phone is handled). Every reset makes a new password, so no Idempotency-Key is needed. Audited (`account.reset_password`).',
+      auth: 'required',
+      pathId: 'the account (user id)',
+      ok: { status: 200, description: 'the account and its temporary password', schema: ref('AccountWithPassword') },
+      errors: {
+        FORBIDDEN: 'not an admin or a manager',
+        PASSWORD_CHANGE_REQUIRED: null,
+        ACCOUNT_NOT_FOUND: 'no such staff account in the caller\'s scope',
+        CANNOT_CHANGE_OWN_ACCOUNT: 'one\'s own password is changed with POST /api/auth/password',
+      },
+    },
+  },
+  '/api/admin/accounts/{id}/deactivate': {
+    post: {
+      operationId: 'deactivateStaffAccount',
+      tags: ['accounts'],
+      summary: 'Admin: deactivate · 停用账号',
+      description: "Stops the account at once: the database checks `active` on every call, so its tokens are refused from the next request. Deactivating a deactivated account answers it again. Not one's own. Audited (`account.deactivate`).",
+      auth: 'required',
+      pathId: 'the account (user id)',
+      ok: { status: 200, description: 'the account, `active: false`', schema: ref('StaffAccount') },
+      errors: {
+        FORBIDDEN: 'not an admin or a manager',
+        PASSWORD_CHANGE_REQUIRED: null,
+        ACCOUNT_NOT_FOUND: 'no such staff account in the caller\'s scope',
+        CANNOT_CHANGE_OWN_ACCOUNT: null,
+      },
+    },
+  },
+  '/api/admin/accounts/{id}/reactivate': {
+    post: {
+      operationId: 'reactivateStaffAccount',
+      tags: ['accounts'],
+      summary: 'Admin: reactivate · 恢复账号',
+      description: 'Lets a deactivated account log in again (its password is unchanged). Audited (`account.reactivate`).',
+      auth: 'required',
+      pathId: 'the account (user id)',
+      ok: { status: 200, description: 'the account, `active: true`', schema: ref('StaffAccount') },
+      errors: {
+        FORBIDDEN: 'not an admin or a manager',
+        PASSWORD_CHANGE_REQUIRED: null,
+        ACCOUNT_NOT_FOUND: 'no such staff account in the caller\'s scope',
+        CANNOT_CHANGE_OWN_ACCOUNT: null,
+      },
+    },
+  },
+  '/api/admin/audit-log': {
+    get: {
+      operationId: 'listAuditLog',
+      tags: ['accounts'],
+      summary: 'Admin: audit log · 操作记录',
+      description: "Who changed what, newest first, 1–100 rows a page: admins see their county's log, managers their centre's. `before` (the last row's id, or `nextBefore`) pages back; `action` filters by prefix (`account.`).",
+      auth: 'required',
+      query: {
+        schema: auditLogQuery,
+        describe: { before: 'only rows older than this id', action: 'action prefix, e.g. `account.`', limit: 'page size, 1–100 (default 30)' },
+      },
+      ok: { status: 200, description: 'one page', schema: ref('AuditPage') },
+      errors: { FORBIDDEN: 'not an admin or a manager', PASSWORD_CHANGE_REQUIRED: null },
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1340,9 +1584,9 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Errors.** Every error is \`{ "error": { "code", "message", "fields"?, "details"? } }\`: a stable code and one plain Chinese sentence that can be shown as is. Each operation lists its codes (also in \`x-error-codes\`). Any route: a method it does not have is 405 \`METHOD_NOT_ALLOWED\` with an \`Allow\` header; any other \`/api/…\` path is 404 \`NOT_FOUND\`.
 
-**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
+**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
 
-**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases and every POST /api/cases/{id}/…: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
+**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/… and POST /api/admin/accounts: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 
 /** The OpenAPI 3.1 document of every route under api/. */
 export function buildOpenApi(): OpenApiDocument {
@@ -1362,6 +1606,7 @@ export function buildOpenApi(): OpenApiDocument {
       { name: 'auth', description: '登录与账号' },
       { name: 'jobs', description: 'scheduled jobs (CRON_SECRET)' },
       { name: 'manage', description: '中心设置: hours, windows, items, capacity, closures, rules, staff on duty (managers, county admins)' },
+      { name: 'accounts', description: '账号管理: staff accounts and the audit log (admins, managers)' },
       { name: 'system', description: 'health and this document' },
     ],
     paths,

@@ -2,11 +2,12 @@
 // the same file, with ids derived from stable keys, so links and exports stay valid.
 //   npm run seed:generate         write the file
 //   npm run seed:generate -- --check   fail if the file is out of date (used by tests)
-import { createHash } from 'node:crypto';
+import { createHash, scryptSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_PARAMS } from '../../server/auth/passwords';
 import { searchPinyin } from '../../server/catalogue/pinyin';
-import { accounts, seedPersons } from './data/accounts';
+import { accounts, DEMO_STAFF_PASSWORD, seedPersons } from './data/accounts';
 import { bundles } from './data/bundles';
 import { centers, largeCenterKeys } from './data/centers';
 import { county } from './data/county';
@@ -144,6 +145,14 @@ function bundlesSql(): string {
 const userId = (login: string) => stableId(`user:${login}`);
 const personId = (key: string) => stableId(`person:${key}`);
 
+/** The demo password's hash with a salt derived from the login, so the file stays the same. */
+function demoHash(login: string): string {
+  const salt = createHash('sha256').update(`bianmin-fuwu:demo-salt:${login}`).digest().subarray(0, 16);
+  const { N, r, p } = DEFAULT_PARAMS;
+  const key = scryptSync(DEMO_STAFF_PASSWORD, salt, 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
 function accountsSql(): string {
   const users = accounts.map((a) => [
     userId(a.login), a.role, a.displayName, a.countyCode ?? (a.centerKey ? county.code : null),
@@ -161,6 +170,9 @@ function accountsSql(): string {
     '-- demo accounts for the development login (refused in production)',
     `insert into public.users (id, app_role, display_name, county_code, center_id, dev_login) values\n${values(users)};`,
     `insert into public.persons (id, full_name) values\n${values(persons)};`,
+    `insert into public.staff_credentials (user_id, username, password_hash, must_change_password, password_changed_at, created_at) values\n${values(
+      accounts.filter((a) => a.username).map((a) => [userId(a.login), a.username!, demoHash(a.login), false, '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00']),
+    )};`,
     `insert into public.person_links (user_id, person_id, relation, consented_at) values\n${values(
       links.map((l) => [...l, '2026-01-01T00:00:00+08:00']),
     )};`,

@@ -31,4 +31,8 @@ export const routes = {
   booking: (id: string): string => withQuery('/pages/booking/index', { id }),
   login: (back?: string): string => withQuery('/pages/login/index', { back }),
   settings: (): string => '/pages/settings/index',
+  // staff and administration subpackages (work/, manage/)
+  workLogin: (): string => '/work/pages/login/index',
+  manageAccounts: (): string => '/manage/pages/accounts/index',
+  manageAudit: (): string => '/manage/pages/audit/index',
 };

@@ -11,7 +11,12 @@ export interface SeedAccount {
   countyCode?: string;
   /** people this account acts for besides itself (their own account's login, or a person without one) */
   actsFor?: { person: string; relation: 'family' | 'agent_client' }[];
+  /** staff-type accounts: the username of the password login (password DEMO_STAFF_PASSWORD) */
+  username?: string;
 }
+
+/** The password of every demo staff account (development and demos only; documented in README). */
+export const DEMO_STAFF_PASSWORD = 'bmfw2026';
 
 /** People without an account (an agent's clients). */
 export const seedPersons: { key: string; name: string }[] = [{ key: 'chen-defu', name: '陈德福' }];
@@ -28,7 +33,7 @@ export const accounts: SeedAccount[] = [
       { person: 'chen-defu', relation: 'agent_client' },
     ],
   },
-  { login: 'staff-shahe', role: 'staff', displayName: '周敏', centerKey: 'shahe' },
-  { login: 'manager-shahe', role: 'manager', displayName: '刘军', centerKey: 'shahe' },
-  { login: 'admin', role: 'admin', displayName: '县政务服务管理员', countyCode: '511922' },
+  { login: 'staff-shahe', role: 'staff', displayName: '周敏', centerKey: 'shahe', username: 'zhoumin' },
+  { login: 'manager-shahe', role: 'manager', displayName: '刘军', centerKey: 'shahe', username: 'liujun' },
+  { login: 'admin', role: 'admin', displayName: '县政务服务管理员', countyCode: '511922', username: 'admin' },
 ];

@@ -4,6 +4,7 @@ import { BigButton } from '@/components/BigButton';
 import { DemoFooter } from '@/components/DemoFooter';
 import { ElderSwitch } from '@/components/ElderSwitch';
 import { InlineConfirm } from '@/components/InlineConfirm';
+import { LinkRow } from '@/components/LinkRow';
 import { MyPhone } from '@/components/MyPhone';
 import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
@@ -11,9 +12,9 @@ import { clearChecklists } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
 import { PRIVACY_POINTS, PRIVACY_TITLE } from '@/lib/privacyNotice';
-import { clearSavedResponses } from '@/platform/cache';
-import { LinkRow } from '@/components/LinkRow';
+import { routes } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
+import { clearSavedResponses } from '@/platform/cache';
 import { loadSession } from '@/platform/session';
 import './index.css';
 
@@ -43,6 +44,9 @@ export default function SettingsPage(): ReactNode {
       {['manager', 'admin'].includes(loadSession()?.account.role ?? '') ? (
         <Section title="中心负责人">
           <LinkRow title="中心设置" detail="窗口号源、停办、预约规则、在岗公示" onClick={() => void openPage('/manage/pages/center/index')} />
+          <LinkRow title="好差评" detail="满意率、差评和整改" onClick={() => void openPage('/manage/pages/ratings/index')} />
+          <LinkRow title="账号管理" detail="工作人员账号、重置密码、停用" onClick={() => void openPage(routes.manageAccounts())} />
+          <LinkRow title="操作记录" detail="谁在什么时候改了什么" onClick={() => void openPage(routes.manageAudit())} />
         </Section>
       ) : null}
 
@@ -101,6 +105,13 @@ export default function SettingsPage(): ReactNode {
             <Text className="settings__text">{point.text}</Text>
           </View>
         ))}
+      </Section>
+
+      <Section title="工作人员">
+        <Text className="settings__text">便民服务中心的工作人员、中心负责人和县管理员，用管理员给的用户名和密码登录。</Text>
+        <BigButton kind="secondary" onClick={() => void openPage(routes.workLogin())}>
+          工作人员登录
+        </BigButton>
       </Section>
 
       <Section title="关于">
