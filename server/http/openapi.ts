@@ -153,6 +153,10 @@ const rating = object(
     comment: nullable(text),
     createdAt: instant,
     followUp: { type: 'boolean', description: 'true for level ≤ 2: a rectification (整改) is opened' },
+    followUpResult: nullable({
+      ...object({ status: enumOf(['open', 'closed']), dueBy: date, closedAt: nullable(instant), resolution: nullable(text) }),
+      description: "the follow-up's state and, once closed, what was done (null without follow-up)",
+    }),
   },
   '好差评',
 );

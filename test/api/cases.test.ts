@@ -236,6 +236,7 @@ describe('the whole journey: book → confirm → check in → accept → 补正
       followUp: true,
       followUpBy: '2026-12-15',
       followUpMessage: expect.stringContaining('12月15日前'),
+      followUpResult: { status: 'open', dueBy: '2026-12-15', closedAt: null, resolution: null },
     });
     const rows = await t.db.query<{ status: string; due_by: string; assigned: string; level: number }>(`
       select r.status, to_char(r.due_by, 'YYYY-MM-DD') as due_by, u.dev_login as assigned, g.level
@@ -252,7 +253,10 @@ describe('the whole journey: book → confirm → check in → accept → 补正
     expect(byFamily.body.error.code).toBe('ALREADY_RATED');
 
     const detail = await api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: tokens.resident });
-    expect(detail.body.rating).toEqual({ level: 2, indicators: ['efficiency', 'one_visit'], comment: '跑了两趟才办好', createdAt: '2026-12-01T09:40:00+08:00', followUp: true });
+    expect(detail.body.rating).toEqual({
+      level: 2, indicators: ['efficiency', 'one_visit'], comment: '跑了两趟才办好', createdAt: '2026-12-01T09:40:00+08:00', followUp: true,
+      followUpResult: { status: 'open', dueBy: '2026-12-15', closedAt: null, resolution: null },
+    });
     expect(detail.body.timeline.at(-1)).toEqual({ at: '2026-12-01T09:40:00+08:00', kind: 'rated', data: { level: 2 } });
   });
 
