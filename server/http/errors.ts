@@ -45,6 +45,38 @@ function caseStepRefusal(detail: Detail): string {
   }
 }
 
+/** "12号" from a detail's number, or "这个号" */
+function ticketNumber(detail: Detail): string {
+  return typeof detail.number === 'number' ? `${detail.number}号` : '这个号';
+}
+
+/** Why 叫下一位 waits: the window's current person must not be lost (WINDOW_BUSY). */
+function windowBusy(detail: Detail): string {
+  return detail.status === 'serving'
+    ? `${ticketNumber(detail)}还在办理，请先点“办完了”，再叫下一位`
+    : `${ticketNumber(detail)}叫了还没来，请先选：再叫一次、过号，或放回排队`;
+}
+
+/** Why a queue step cannot be taken, from the ticket's status (INVALID_TICKET_TRANSITION). */
+function ticketStepRefusal(detail: Detail): string {
+  switch (detail.status) {
+    case 'waiting':
+      return `${ticketNumber(detail)}还在排队，没有叫到`;
+    case 'called':
+      return `${ticketNumber(detail)}刚叫号，人到了请先点“开始办理”`;
+    case 'serving':
+      return `${ticketNumber(detail)}正在办理`;
+    case 'done':
+      return `${ticketNumber(detail)}已经办完了`;
+    case 'missed':
+      return `${ticketNumber(detail)}已过号，人来了请点“放回排队”`;
+    case 'cancelled':
+      return `${ticketNumber(detail)}已作废`;
+    default:
+      return '排队情况已经变化，请刷新后再看';
+  }
+}
+
 const CATALOGUE: Record<string, [status: number, message: Message]> = {
   NOT_FOUND: [404, '没有找到您要的页面或内容'],
   CENTER_NOT_FOUND: [404, '没有找到这个便民服务中心，可能已调整，请返回列表重新选择'],
@@ -102,6 +134,12 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   WECHAT_RATE_LIMITED: [429, '操作太频繁，请稍等一分钟再试'],
   WECHAT_USER_BLOCKED: [403, '该微信账号暂时无法登录，请联系微信客服'],
   WECHAT_UNAVAILABLE: [503, '微信服务暂时连不上，请稍后再试'],
+  // the window staff's queue (叫号)
+  WINDOW_NOT_FOUND: [404, '没有找到这个窗口，请重新选择窗口'],
+  WINDOW_BUSY: [409, (d) => windowBusy(d)],
+  RECALL_LIMIT_REACHED: [409, (d) => `已经叫了${Number(d.limit ?? 3)}次，不能再叫了。人没来请点“过号”`],
+  INVALID_TICKET_TRANSITION: [409, (d) => `这一步现在不能做：${ticketStepRefusal(d)}`],
+  QUEUE_UNDO_NOT_POSSIBLE: [409, (d) => `${ticketNumber(d)}的情况已经变了，不能撤销，请直接处理`],
 };
 
 export function apiError(code: string, fields?: Record<string, string>, details?: Detail): ApiError {

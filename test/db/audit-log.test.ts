@@ -89,7 +89,7 @@ describe('audit log', () => {
   it('filters by action prefix and pages with a cursor', async () => {
     const centre = await db.rpc<{ rows: (Row & { id: number })[] }>('list_audit_log', { p_action_prefix: 'center.' }, as(U.admin));
     expect(centre.rows.map((r) => r.action)).toEqual(['center.closure', 'center.hours']);
-    const next = await db.rpc<{ rows: Row[] }>('list_audit_log', { p_before: centre.rows[0].id, p_limit: 1 }, as(U.admin));
+    const next = await db.rpc<{ rows: Row[] }>('list_audit_log', { p_before: centre.rows[0]!.id, p_limit: 1 }, as(U.admin));
     expect(next.rows.map((r) => r.action)).toEqual(['center.hours']);
   });
 
