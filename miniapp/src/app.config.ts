@@ -15,7 +15,13 @@ export default defineAppConfig({
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
-  subPackages: [],
+  subPackages: [
+    // the window staff's workbench (手机工作台): staff and managers only
+    {
+      root: 'work',
+      pages: ['pages/today/index', 'pages/booking/index', 'pages/checkin/index', 'pages/queue/index', 'pages/case/index'],
+    },
+  ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {

@@ -75,6 +75,7 @@ const CLOSED_REASONS = ['HOLIDAY', 'WEEKEND', 'NOT_OPEN_THIS_DAY', 'CLOSURE', 'P
 const EVENT_KINDS = [
   'booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show',
   'accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated',
+  'called', 'missed', 'requeued',
 ] as const;
 const CASE_STATUSES = ['accepted', 'needs_supplement', 'forwarded', 'completed', 'rejected'] as const;
 const CASE_STEP_KINDS = ['accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated'] as const;
@@ -308,7 +309,7 @@ const SCHEMAS: Record<string, Json> = {
       type: 'object',
       additionalProperties: true,
       description:
-        'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; declined: `{ reason }`; checked_in: `{ ticket }`; accepted: `{ promisedBy }`; needs_supplement and supplemented: `{ missing }` (material names); forwarded: `{ note }` when given; completed: `{ outcome }` when given; rejected: `{ reason }`; rated: `{ level }`; otherwise `{}`',
+        'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; declined: `{ reason }`; checked_in: `{ ticket }`; accepted: `{ promisedBy }`; needs_supplement and supplemented: `{ missing }` (material names); forwarded: `{ note }` when given; completed: `{ outcome }` when given; rejected: `{ reason }`; rated: `{ level }`; called: `{ ticket, window, count }` (已叫号); missed and requeued: `{ ticket }`; otherwise `{}`',
     },
   }),
   BookingDetail: extend(

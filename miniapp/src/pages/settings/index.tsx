@@ -6,6 +6,10 @@ import { ElderSwitch } from '@/components/ElderSwitch';
 import { InlineConfirm } from '@/components/InlineConfirm';
 import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
+import { canUseWorkbench } from '@/lib/workEntry';
+import { loadSession } from '@/platform/session';
+import { openPage } from '@/platform/navigation';
+import { routes } from '@/lib/routes';
 import { clearChecklists } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
@@ -34,6 +38,11 @@ export default function SettingsPage(): ReactNode {
 
   return (
     <PageRoot className="settings">
+      {canUseWorkbench(loadSession()?.account.role) ? (
+        <Section title="窗口工作人员">
+          <BigButton onClick={() => void openPage(routes.workToday())}>打开工作台</BigButton>
+        </Section>
+      ) : null}
       <Text className="page-title settings__title">设置</Text>
 
       <Section title="字大一点，看得更清楚">
