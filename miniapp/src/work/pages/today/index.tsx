@@ -65,7 +65,7 @@ function DayList({ day }: { day: StaffDay }): ReactNode {
   return (
     <View>
       <Text className="work__hint">
-        {day.centerName} · 共{day.counts.active}个预约，待确认{day.counts.pending}个，已签到{day.counts.checkedIn}个
+        {day.centerName} · 共{day.counts.active + day.counts.completed + day.counts.noShow}个预约，待确认{day.counts.pending}个，已签到{day.counts.checkedIn}个，已办结{day.counts.completed}个
         {day.counts.cancelled > 0 ? `，已取消${day.counts.cancelled}个` : ''}
       </Text>
       {pending.length > 0 ? (
