@@ -1,14 +1,15 @@
-import { z } from 'zod';
-import { optionalJsonBody, requireLogin, route, validate } from '../../server/http/handler';
+import { headerValue, optionalJsonBody, requireLogin, route, validate } from '../../server/http/handler';
+import { idempotencyKey } from '../../server/booking/booking-requests';
+import { walkInBody } from '../../server/queue/queue-requests';
+import { issueWalkIn } from '../../server/queue/queue-service';
 
-const ticketBody = z.object({ itemId: z.string().uuid('编号格式不对').optional() }).strict();
-
-// Staff: a walk-in ticket in the same queue as checked-in bookings.
+// Staff: a walk-in ticket in the same queue as checked-in bookings. With an Idempotency-Key a
+// retry answers the same number (the key stays optional for older clients).
 export default route({
   POST: async (ctx) => {
     const caller = requireLogin(ctx);
-    const { itemId } = validate(ticketBody, optionalJsonBody(ctx.req));
-    const ticket = await ctx.app.db.rpc('issue_walk_in_ticket', { p_item: itemId, p_now: ctx.now.toISOString() }, caller);
-    return { status: 201, body: ticket };
+    const key = headerValue(ctx.req, 'idempotency-key') === undefined ? undefined : idempotencyKey(ctx.req);
+    const { itemId } = validate(walkInBody, optionalJsonBody(ctx.req));
+    return { status: 201, body: await issueWalkIn(ctx.app, caller, itemId, key, ctx.now) };
   },
 });

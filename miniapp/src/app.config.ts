@@ -24,8 +24,11 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用来找离您最近的便民服务中心，位置只在手机上用，不会上传' },
   },
   subPackages: [
-    // 工作人员: staff login and the window staff's workbench
-    { root: 'work', pages: ['pages/login/index'] },
+    // 工作人员: staff login and the window staff's workbench (手机工作台)
+    {
+      root: 'work',
+      pages: ['pages/login/index', 'pages/today/index', 'pages/booking/index', 'pages/checkin/index', 'pages/queue/index', 'pages/case/index'],
+    },
     // 管理: managers and county admins (also used in the H5 build on a desktop browser)
     {
       root: 'manage',

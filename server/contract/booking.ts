@@ -64,7 +64,9 @@ export interface BookingEvent {
    */
   kind:
     | 'booked' | 'rescheduled' | 'cancelled' | 'confirmed' | 'declined' | 'checked_in' | 'no_show'
-    | 'accepted' | 'needs_supplement' | 'supplemented' | 'forwarded' | 'completed' | 'rejected' | 'rated';
+    | 'accepted' | 'needs_supplement' | 'supplemented' | 'forwarded' | 'completed' | 'rejected' | 'rated'
+    // the queue: 已叫号 (data.ticket, data.window, data.count), 过号, 重新排队
+    | 'called' | 'missed' | 'requeued';
   data: Record<string, unknown>;
 }
 

@@ -45,6 +45,38 @@ function caseStepRefusal(detail: Detail): string {
   }
 }
 
+/** "12号" from a detail's number, or "这个号" */
+function ticketNumber(detail: Detail): string {
+  return typeof detail.number === 'number' ? `${detail.number}号` : '这个号';
+}
+
+/** Why 叫下一位 waits: the window's current person must not be lost (WINDOW_BUSY). */
+function windowBusy(detail: Detail): string {
+  return detail.status === 'serving'
+    ? `${ticketNumber(detail)}还在办理，请先点“办完了”，再叫下一位`
+    : `${ticketNumber(detail)}叫了还没来，请先选：再叫一次、过号，或放回排队`;
+}
+
+/** Why a queue step cannot be taken, from the ticket's status (INVALID_TICKET_TRANSITION). */
+function ticketStepRefusal(detail: Detail): string {
+  switch (detail.status) {
+    case 'waiting':
+      return `${ticketNumber(detail)}还在排队，没有叫到`;
+    case 'called':
+      return `${ticketNumber(detail)}刚叫号，人到了请先点“开始办理”`;
+    case 'serving':
+      return `${ticketNumber(detail)}正在办理`;
+    case 'done':
+      return `${ticketNumber(detail)}已经办完了`;
+    case 'missed':
+      return `${ticketNumber(detail)}已过号，人来了请点“放回排队”`;
+    case 'cancelled':
+      return `${ticketNumber(detail)}已作废`;
+    default:
+      return '排队情况已经变化，请刷新后再看';
+  }
+}
+
 const CATALOGUE: Record<string, [status: number, message: Message]> = {
   NOT_FOUND: [404, '没有找到您要的页面或内容'],
   CENTER_NOT_FOUND: [404, '没有找到这个便民服务中心，可能已调整，请返回列表重新选择'],
@@ -143,6 +175,12 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   COUNTY_NOT_FOUND: [404, '没有这个县：区划代码不对，或这个县还没有加入（命令行请加 --county-name --city --province）'],
   WECHAT_ALREADY_BOUND: [409, '这个微信已经绑定了另一个工作账号。请先在那个账号里解除绑定，或请管理员重置那个账号'],
   WECHAT_NOT_BOUND: [404, '这个微信还没有绑定工作账号，请用用户名和密码登录'],
+  // the window staff's queue (叫号)
+  // WINDOW_NOT_FOUND: shared with centre configuration (above)
+  WINDOW_BUSY: [409, (d) => windowBusy(d)],
+  RECALL_LIMIT_REACHED: [409, (d) => `已经叫了${Number(d.limit ?? 3)}次，不能再叫了。人没来请点“过号”`],
+  INVALID_TICKET_TRANSITION: [409, (d) => `这一步现在不能做：${ticketStepRefusal(d)}`],
+  QUEUE_UNDO_NOT_POSSIBLE: [409, (d) => `${ticketNumber(d)}的情况已经变了，不能撤销，请直接处理`],
 };
 
 /** What to change in a new password (PASSWORD_TOO_WEAK, details.reason). */

@@ -158,6 +158,13 @@ describe('OpenAPI document', () => {
       'POST /api/cases/{id}/undo',
       'POST /api/manage/centers/{id}/staff',
       'POST /api/manage/centers/{id}/windows',
+      'POST /api/queue/call-next',
+      'POST /api/queue/undo',
+      'POST /api/tickets/{id}/finish',
+      'POST /api/tickets/{id}/missed',
+      'POST /api/tickets/{id}/recall',
+      'POST /api/tickets/{id}/requeue',
+      'POST /api/tickets/{id}/serve',
     ]);
     for (const { op } of operations) {
       const needsLogin = op.security?.some((s) => 'bearerAuth' in s) ?? false;

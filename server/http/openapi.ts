@@ -23,6 +23,7 @@ import {
   centerItemBody, closureBody, createStaffBody, createWindowBody, hoursBody, overrideBody, photoBody, removeClosureBody,
   rulesBody, templatesBody, updateStaffBody, updateWindowBody,
 } from '../center-config/config-requests';
+import { callNextBody, queueQuery, queueUndoBody, staffDayQuery } from '../queue/queue-requests';
 import { apiError, isKnownErrorCode } from './errors';
 
 type Json = Record<string, unknown>;
@@ -80,6 +81,7 @@ const CLOSED_REASONS = ['HOLIDAY', 'WEEKEND', 'NOT_OPEN_THIS_DAY', 'CLOSURE', 'P
 const EVENT_KINDS = [
   'booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show',
   'accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated',
+  'called', 'missed', 'requeued',
 ] as const;
 const CASE_STATUSES = ['accepted', 'needs_supplement', 'forwarded', 'completed', 'rejected'] as const;
 const CASE_STEP_KINDS = ['accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated'] as const;
@@ -166,6 +168,60 @@ const account = object({
   displayName: text,
   centerId: nullable({ ...uuid, description: 'staff and managers: their centre' }),
   countyCode: nullable({ type: 'string', description: 'admins: their county' }),
+});
+
+const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'missed', 'cancelled'] as const;
+const QUEUE_ACTIONS = ['call', 'recall', 'serve', 'finish', 'missed', 'requeue'] as const;
+const queueTicket = object(
+  {
+    id: uuid,
+    number: { type: 'integer', minimum: 1, description: "the day's queue number" },
+    kind: enumOf(['walk_in', 'booking']),
+    status: enumOf(TICKET_STATUSES, 'waiting 等候, called 已叫号, serving 办理中, done 办完, missed 过号, cancelled'),
+    serviceDate: date,
+    itemId: nullable(uuid),
+    itemName: nullable(text),
+    bookingId: nullable(uuid),
+    applicantName: nullable({ type: 'string', description: 'masked (王*英); null for a walk-in' }),
+    slotStart: nullable({ ...instant, description: "a booking's slot start" }),
+    issuedAt: instant,
+    queueAt: { ...instant, description: 'the queue is ordered by this, then by number' },
+    windowId: nullable(uuid),
+    windowName: nullable(text),
+    callCount: { type: 'integer', minimum: 0, maximum: 3, description: 'calls in this round (at most 3, then 过号)' },
+    calledAt: nullable(instant),
+    lastCalledAt: nullable(instant),
+    servingAt: nullable(instant),
+    finishedAt: nullable(instant),
+    missedAt: nullable(instant),
+    handlingSeconds: nullable({ type: 'integer', description: 'call → finish, once done' }),
+    case: { anyOf: [object({ id: uuid, status: enumOf(CASE_STATUSES) }), { type: 'null' }] },
+  },
+  'A ticket of the day\'s queue (取号 or a checked-in booking)',
+);
+const queueBoard = object(
+  {
+    serviceDate: date,
+    windows: arrayOf(ref('WindowRef')),
+    windowId: nullable(uuid),
+    current: { ...nullableRef('QueueTicket'), description: 'the person called to or served at this window' },
+    waiting: { ...arrayOf(ref('QueueTicket')), description: 'in calling order' },
+    missed: { ...arrayOf(ref('QueueTicket')), description: "today's missed turns, newest first" },
+    atOtherWindows: arrayOf(ref('QueueTicket')),
+    counts: object({ waiting: int, atWindows: int, done: int, missed: int }),
+    lastAction: {
+      anyOf: [object({ action: enumOf(QUEUE_ACTIONS), at: instant, number: int, undoUntil: nullable(instant) }), { type: 'null' }],
+      description: "the caller's latest action at this window; `undoUntil` while `POST /api/queue/undo` can take it back",
+    },
+  },
+  "Today's queue of the caller's centre seen from one window",
+);
+const materialLine = object({
+  name: text,
+  form: enumOf(['original', 'copy', 'original_and_copy', 'electronic']),
+  copies: int,
+  requirement: enumOf(['required', 'conditional']),
+  condition: nullable(text),
 });
 
 const SCHEMAS: Record<string, Json> = {
@@ -293,7 +349,7 @@ const SCHEMAS: Record<string, Json> = {
       type: 'object',
       additionalProperties: true,
       description:
-        'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; declined: `{ reason }`; checked_in: `{ ticket }`; accepted: `{ promisedBy }`; needs_supplement and supplemented: `{ missing }` (material names); forwarded: `{ note }` when given; completed: `{ outcome }` when given; rejected: `{ reason }`; rated: `{ level }`; otherwise `{}`',
+        'rescheduled: `{ from, to }`; cancelled: `{ reason }` when given; declined: `{ reason }`; checked_in: `{ ticket }`; accepted: `{ promisedBy }`; needs_supplement and supplemented: `{ missing }` (material names); forwarded: `{ note }` when given; completed: `{ outcome }` when given; rejected: `{ reason }`; rated: `{ level }`; called: `{ ticket, window, count }` (已叫号); missed and requeued: `{ ticket }`; otherwise `{}`',
     },
   }),
   BookingDetail: extend(
@@ -532,6 +588,50 @@ const SCHEMAS: Record<string, Json> = {
   ChangePasswordRequest: inputSchema(changePasswordBody),
   CreateAccountRequest: inputSchema(createAccountBody),
   UpdateAccountRequest: inputSchema(updateAccountBody),
+  // the window staff's workbench (server/contract/queue.ts)
+  QueueTicket: queueTicket,
+  WindowRef: object({ id: uuid, number: int, name: text }),
+  QueueBoard: queueBoard,
+  CallNextResult: extend(queueBoard, { called: nullableRef('QueueTicket') }, 'the board after 叫下一位, and who was called (null: nobody waiting)'),
+  TicketActionResult: extend(queueBoard, { ticket: ref('QueueTicket') }, 'the board after the action, and the ticket'),
+  QueueUndoResult: extend(queueBoard, { undone: object({ action: enumOf(QUEUE_ACTIONS), at: instant }) }, 'the board after the undo, and what was undone'),
+  MaterialLine: materialLine,
+  StaffDayBooking: object({
+    id: uuid,
+    status: enumOf(BOOKING_STATUSES),
+    slotStart: instant,
+    slotEnd: instant,
+    itemId: uuid,
+    itemName: text,
+    windowName: text,
+    applicantName: { type: 'string', description: 'masked, e.g. 王*英' },
+    bookedVia: enumOf(['self', 'family', 'agent', 'staff']),
+    statusReason: nullable(text),
+    checkedInAt: nullable(instant),
+    ticket: { anyOf: [object({ id: uuid, number: int, status: enumOf(TICKET_STATUSES) }), { type: 'null' }] },
+    case: { anyOf: [object({ id: uuid, status: enumOf(CASE_STATUSES) }), { type: 'null' }] },
+  }),
+  StaffDay: object({
+    date,
+    today: date,
+    centerId: uuid,
+    centerName: text,
+    counts: object({ pending: int, active: int, checkedIn: int, completed: int, cancelled: int, noShow: int }),
+    bookings: { ...arrayOf(ref('StaffDayBooking')), description: 'by slot time' },
+    materials: { type: 'object', additionalProperties: arrayOf(ref('MaterialLine')), description: "each listed item's materials checklist, by item id" },
+  }),
+  StaffBooking: extend(
+    booking,
+    {
+      timeline: arrayOf(ref('BookingEvent')),
+      ticket: nullableRef('QueueTicket'),
+      case: { anyOf: [object({ id: uuid, status: enumOf(CASE_STATUSES) }), { type: 'null' }] },
+      materials: arrayOf(ref('MaterialLine')),
+    },
+    'A booking for the workbench: applicant masked, no QR payload, with its ticket, case and materials',
+  ),
+  CallNextRequest: inputSchema(callNextBody),
+  QueueUndoRequest: inputSchema(queueUndoBody),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1216,13 +1316,24 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>>
       tags: ['staff'],
       summary: 'Staff: walk-in ticket · 现场取号',
       description:
-        "Staff and managers: the next number of today's queue at their centre for a resident who came without booking, optionally for an item. The body is optional. Not idempotent: each call issues a new number.",
+        "Staff and managers: the next number of today's queue at their centre for a resident who came without booking, optionally for an item. The body is optional. With an `Idempotency-Key` (recommended) a retry answers the same number; without one each call issues a new number.",
       auth: 'required',
       body: { schema: 'TicketRequest', required: false },
+      extraParameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'optional: a retry with the same key answers the same number',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+        },
+      ],
       ok: { status: 201, description: 'the ticket', schema: ref('WalkInTicket') },
       errors: {
         FORBIDDEN: 'the caller is not staff or a manager of a centre',
         ITEM_NOT_OFFERED: "the caller's centre does not handle this item",
+        IDEMPOTENCY_KEY_REQUIRED: 'an `Idempotency-Key` header that is not 8–100 characters of A–Z a–z 0–9 _ -',
+        IDEMPOTENCY_KEY_REUSED: null,
       },
     },
   },
@@ -1543,6 +1654,197 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>>
       errors: { FORBIDDEN: 'not an admin or a manager', PASSWORD_CHANGE_REQUIRED: null },
     },
   },
+  '/api/staff/day': {
+    get: {
+      operationId: 'getStaffDay',
+      tags: ['staff'],
+      summary: 'Staff: bookings of a day · 今日/明日预约',
+      description:
+        "Staff and managers: the bookings of their centre on a day (today − 7 … today + 14; default today, Shanghai), by slot, with status, the applicant masked, item, window, the queue ticket and case when there are, counts (pending = waiting for confirmation) and each item's materials checklist.",
+      auth: 'required',
+      query: { schema: staffDayQuery, describe: { date: 'YYYY-MM-DD (default: today in Shanghai)' } },
+      ok: { status: 200, description: 'the day', schema: ref('StaffDay') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        INVALID_DATE_RANGE: 'more than 7 days back or 14 days ahead',
+      },
+    },
+  },
+  '/api/staff/bookings/{id}': {
+    get: {
+      operationId: 'getStaffBooking',
+      tags: ['staff'],
+      summary: 'Staff: one booking · 预约详情（窗口）',
+      description: "Staff and managers of the booking's centre: the booking (applicant masked, no QR payload), its timeline, queue ticket, case and the item's materials checklist.",
+      auth: 'required',
+      pathId: 'the booking',
+      ok: { status: 200, description: 'the booking', schema: ref('StaffBooking') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        BOOKING_NOT_FOUND: "no such booking at the caller's centre",
+      },
+    },
+  },
+  '/api/queue': {
+    get: {
+      operationId: 'getQueue',
+      tags: ['queue'],
+      summary: 'Staff: the queue · 叫号',
+      description:
+        "Staff and managers: today's queue of their centre (checked-in bookings and walk-in tickets, one numbering) seen from a window: the person at that window, the waiting line in calling order, the missed, the other windows, counts, and the caller's latest action with its undo deadline. Without `window`, the centre's windows to choose from. Order: `queueAt` then number — a walk-in queues from the ticket; a booked person from the slot start when checked in no later than 15 minutes after it (else from check-in); a person put back from that moment.",
+      auth: 'required',
+      query: { schema: queueQuery, describe: { window: 'the window (one of `windows`)' } },
+      ok: { status: 200, description: 'the queue', schema: ref('QueueBoard') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        WINDOW_NOT_FOUND: "not an active window of the caller's centre",
+      },
+    },
+  },
+  '/api/queue/call-next': {
+    post: {
+      operationId: 'callNext',
+      tags: ['queue'],
+      summary: 'Staff: call next · 叫下一位',
+      description: [
+        'Calls the first waiting person this window serves (walk-ins without an item: any window) to the window: status `called`, first call. A booking\'s timeline gets `called { ticket, window, count }` (已叫号). Nobody waiting: `called` is null.',
+        'The current person is never dropped: while someone is `called` at this window (not yet served) the answer is 409 `WINDOW_BUSY` — recall, mark missed or put back first. Someone `serving` is finished first only with `finishCurrent: true` (办完了，叫下一位), in the same transaction. Two windows calling at once never get the same person.',
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'CallNextRequest', required: true },
+      ok: { status: 200, description: 'the board and who was called', schema: ref('CallNextResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        WINDOW_NOT_FOUND: "not an active window of the caller's centre",
+        WINDOW_BUSY: 'someone is called or served at this window (`details.number`, `details.status`, `details.ticketId`)',
+      },
+    },
+  },
+  '/api/queue/undo': {
+    post: {
+      operationId: 'undoQueueAction',
+      tags: ['queue'],
+      summary: 'Staff: undo my last call · 撤销',
+      description: [
+        "Takes back the caller's own latest queue action at this window within 2 minutes (both halves of 办完了，叫下一位): the tickets return to what they were, the events stay marked undone and leave the resident's timeline.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'QueueUndoRequest', required: true },
+      ok: { status: 200, description: 'the board after the undo', schema: ref('QueueUndoResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        WINDOW_NOT_FOUND: "not an active window of the caller's centre",
+        NOTHING_TO_UNDO: 'no action at this window today, or the latest was by someone else',
+        UNDO_EXPIRED: 'the latest action is more than 2 minutes old',
+        QUEUE_UNDO_NOT_POSSIBLE: 'a ticket it changed has changed again since',
+      },
+    },
+  },
+  '/api/tickets/{id}/recall': {
+    post: {
+      operationId: 'recallTicket',
+      tags: ['queue'],
+      summary: 'Staff: 再叫一次 · 再叫一次',
+      description: [
+        "A `called` person is called again (at most 3 calls in all; then only 过号). The booking's timeline gets `called` with the count. Today's tickets of the caller's centre only.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the ticket',
+      idempotent: true,
+      ok: { status: 200, description: 'the board and the ticket', schema: ref('TicketActionResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        TICKET_NOT_FOUND: "no such ticket today at the caller's centre",
+        RECALL_LIMIT_REACHED: 'already called 3 times',
+        INVALID_TICKET_TRANSITION: 'not allowed from the ticket\'s status (`details.status`)',
+      },
+    },
+  },
+  '/api/tickets/{id}/serve': {
+    post: {
+      operationId: 'serveTicket',
+      tags: ['queue'],
+      summary: 'Staff: 开始办理 · 开始办理',
+      description: [
+        "`called` → `serving`: the person came to the window. Today's tickets of the caller's centre only.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the ticket',
+      idempotent: true,
+      ok: { status: 200, description: 'the board and the ticket', schema: ref('TicketActionResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        TICKET_NOT_FOUND: "no such ticket today at the caller's centre",
+        INVALID_TICKET_TRANSITION: 'not allowed from the ticket\'s status (`details.status`)',
+      },
+    },
+  },
+  '/api/tickets/{id}/finish': {
+    post: {
+      operationId: 'finishTicket',
+      tags: ['queue'],
+      summary: 'Staff: 办完了 · 办完了',
+      description: [
+        "`serving` → `done`; handling time = call → finish (`handlingSeconds`). Today's tickets of the caller's centre only.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the ticket',
+      idempotent: true,
+      ok: { status: 200, description: 'the board and the ticket', schema: ref('TicketActionResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        TICKET_NOT_FOUND: "no such ticket today at the caller's centre",
+        INVALID_TICKET_TRANSITION: 'not allowed from the ticket\'s status (`details.status`)',
+      },
+    },
+  },
+  '/api/tickets/{id}/missed': {
+    post: {
+      operationId: 'missTicket',
+      tags: ['queue'],
+      summary: 'Staff: 过号 · 过号',
+      description: [
+        "`called` → `missed`: the person did not come; the window is free. The booking's timeline gets `missed`. Today's tickets of the caller's centre only.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the ticket',
+      idempotent: true,
+      ok: { status: 200, description: 'the board and the ticket', schema: ref('TicketActionResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        TICKET_NOT_FOUND: "no such ticket today at the caller's centre",
+        INVALID_TICKET_TRANSITION: 'not allowed from the ticket\'s status (`details.status`)',
+      },
+    },
+  },
+  '/api/tickets/{id}/requeue': {
+    post: {
+      operationId: 'requeueTicket',
+      tags: ['queue'],
+      summary: 'Staff: 放回排队 · 放回排队',
+      description: [
+        "`missed` or `called` → `waiting`, queuing from now (behind those whose time has come). The booking's timeline gets `requeued`. Today's tickets of the caller's centre only.",
+        'Requires `Idempotency-Key`.',
+      ].join('\n\n'),
+      auth: 'required',
+      pathId: 'the ticket',
+      idempotent: true,
+      ok: { status: 200, description: 'the board and the ticket', schema: ref('TicketActionResult') },
+      errors: {
+        FORBIDDEN: 'the caller is not staff or a manager of a centre',
+        TICKET_NOT_FOUND: "no such ticket today at the caller's centre",
+        INVALID_TICKET_TRANSITION: 'not allowed from the ticket\'s status (`details.status`)',
+      },
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1590,7 +1892,7 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
 
-**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/… and POST /api/admin/accounts: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
+**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/…, POST /api/admin/accounts, POST /api/manage/centers/{id}/windows and …/staff, /api/queue/call-next, /api/queue/undo and every POST /api/tickets/{id}/… (optional on POST /api/tickets): a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 
 /** The OpenAPI 3.1 document of every route under api/. */
 export function buildOpenApi(): OpenApiDocument {
@@ -1607,6 +1909,7 @@ export function buildOpenApi(): OpenApiDocument {
       { name: 'booking', description: '预约: availability, book, cancel, reschedule' },
       { name: 'staff', description: '窗口: verify codes, check in, walk-in tickets, confirm or decline bookings' },
       { name: 'cases', description: '办件 and 好差评: accept, 补正, 上报, 办结, 不予受理, undo; ratings' },
+      { name: 'queue', description: '叫号: the day\'s queue, call next, recall, 过号, put back, undo' },
       { name: 'auth', description: '登录与账号' },
       { name: 'jobs', description: 'scheduled jobs (CRON_SECRET)' },
       { name: 'manage', description: '中心设置: hours, windows, items, capacity, closures, rules, staff on duty (managers, county admins)' },

@@ -113,7 +113,13 @@ beforeAll(async () => {
   }
   const bundle = (await api.get<{ bundles: { id: string }[] }>('/api/bundles')).body.bundles[0]!.id;
 
+  const walkIn = await api.call<{ id: string }>('POST', '/api/tickets', { token: tokens.staffX, idempotencyKey: `walk-${fresh()}`, body: {} });
+  expect(walkIn.status).toBe(201);
+  const board = await api.call<{ waiting: { id: string }[] }>('GET', '/api/queue', { token: tokens.staffX });
+  const ticketX = board.body.waiting.at(-1)!.id;
+
   fx = {
+    ticketX,
     bundle,
     windowX,
     staffProfileX,

@@ -49,6 +49,8 @@ export interface Fixtures {
   caseId: string;
   /** a window staff account of X (the target of the account administration) */
   account: string;
+  /** a walk-in ticket waiting at X today */
+  ticketX: string;
   /** a published 一件事 bundle */
   bundle: string;
   /** a window of X, and a consented staff profile of X with a photo */
@@ -206,6 +208,17 @@ export const ROWS: Row[] = [
   // 好差评 follow-up: managers (their centre) and county admins
   row('GET /api/manage/ratings', 'ok: managerX managerY admin adminOther | 403: *'),
   row('POST /api/manage/rectifications/{id}/close', '404: managerX managerY admin adminOther | 403: *', { id: NO_SUCH_FOLLOW_UP, body: { resolution: '已电话联系群众' } }),
+  // the window staff's workbench: their own centre's day and queue
+  row('GET /api/staff/day', 'ok: staffX staffY managerX managerY | 403: *'),
+  row('GET /api/staff/bookings/{id}', CENTRE_X_STAFF, { id: (fx) => fx.booking.id }),
+  row('GET /api/queue', 'ok: staffX staffY managerX managerY | 403: *'),
+  row('POST /api/queue/call-next', CENTRE_X_STAFF, { body: (fx) => ({ windowId: fx.windowX }) }),
+  row('POST /api/queue/undo', CENTRE_X_STAFF, { body: (fx) => ({ windowId: fx.windowX }) }),
+  row('POST /api/tickets/{id}/recall', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
+  row('POST /api/tickets/{id}/serve', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
+  row('POST /api/tickets/{id}/finish', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
+  row('POST /api/tickets/{id}/missed', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
+  row('POST /api/tickets/{id}/requeue', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
   // the scheduler's job: a CRON_SECRET, never a user token
   row('GET /api/jobs/no-shows', '403: anon deactivated mustChange *'),
 ];

@@ -117,7 +117,10 @@ describe('the whole journey: book → confirm → check in → accept → 补正
   it('is checked in, called, and accepted with the promised date in working days', async () => {
     await checkIn(booking.code);
     // the queue called the ticket at 08:55: handling time counts from the call
-    await t.db.exec(`update tickets set called_at = '2026-12-01T08:55:00+08:00', status = 'called' where booking_id = '${booking.id}'`);
+    // (a called ticket is at a window: the queue's constraint)
+    await t.db.exec(
+      `update tickets set called_at = '2026-12-01T08:55:00+08:00', status = 'called', window_id = (select window_id from bookings where id = '${booking.id}') where booking_id = '${booking.id}'`,
+    );
     acceptKey = key();
     const res = await post(staff(), '/api/cases', { bookingId: booking.id }, acceptKey);
     expect(res.status).toBe(201);

@@ -4,6 +4,8 @@ describe('safeBack', () => {
   it('returns to pages of this app only', () => {
     expect(safeBack('/pages/book/index?item=abc&center=c1')).toBe('/pages/book/index?item=abc&center=c1');
     expect(safeBack('/pages/bookings/index')).toBe('/pages/bookings/index');
+    expect(safeBack('/work/pages/today/index')).toBe('/work/pages/today/index');
+    expect(safeBack('/other/pages/today/index')).toBe('');
     expect(safeBack('https://evil.example/pages/book/index')).toBe('');
     expect(safeBack('//evil.example')).toBe('');
     expect(safeBack('')).toBe('');

@@ -35,4 +35,11 @@ export const routes = {
   workLogin: (): string => '/work/pages/login/index',
   manageAccounts: (): string => '/manage/pages/accounts/index',
   manageAudit: (): string => '/manage/pages/audit/index',
+  // the window staff's workbench (subpackage work/)
+  workToday: (): string => '/work/pages/today/index',
+  workBooking: (id: string): string => withQuery('/work/pages/booking/index', { id }),
+  workCheckin: (): string => '/work/pages/checkin/index',
+  workQueue: (): string => '/work/pages/queue/index',
+  workCase: (o: { id?: string; bookingId?: string; ticket?: number }): string =>
+    withQuery('/work/pages/case/index', { id: o.id, booking: o.bookingId, ticket: o.ticket === undefined ? undefined : String(o.ticket) }),
 };

@@ -30,9 +30,14 @@ const TITLES: Record<BookingEvent['kind'], string> = {
   completed: '已办结',
   rejected: '不予受理',
   rated: '已评价',
+  called: '已叫号，请到窗口',
+  missed: '叫号时不在，已过号',
+  requeued: '已重新排队',
 };
 
 const TONES: Partial<Record<BookingEvent['kind'], TimelineLine['tone']>> = {
+  called: 'attention',
+  missed: 'bad',
   completed: 'good',
   needs_supplement: 'attention',
   rejected: 'bad',
@@ -64,6 +69,13 @@ function detailsOf(event: BookingEvent): string[] {
     case 'declined':
     case 'rejected':
       return text(d.reason) !== '' ? [`原因：${text(d.reason)}`] : [];
+    case 'called': {
+      const ticket = ticketOf(d.ticket);
+      const window = text(d.window);
+      return [ticket !== null ? `${ticket}号` : '', window !== '' ? `请到${window}` : ''].filter((l) => l !== '');
+    }
+    case 'missed':
+      return ['人来了请告诉窗口工作人员，可以重新排队'];
     case 'checked_in': {
       const ticket = ticketOf(d.ticket);
       return ticket !== null ? [`排队号：${ticket}号`] : [];

@@ -24,7 +24,9 @@ import { routes } from '@/lib/routes';
 import { shanghaiClock } from '@/lib/shanghaiTime';
 import { currentPosition } from '@/platform/location';
 import { openPage } from '@/platform/navigation';
-import { lastCenterId } from '@/platform/session';
+import { useShownAgain } from '@/platform/page';
+import { lastCenterId, loadSession } from '@/platform/session';
+import { canUseWorkbench } from '@/lib/workEntry';
 import { fetchCenters } from '@/services/catalogue/fetchCenters';
 import './index.css';
 
@@ -41,6 +43,9 @@ export default function HomePage(): ReactNode {
   const now = useNow();
   const today = useCenterToday(myCenter?.id ?? '', shanghaiClock(now).date);
   const [showAll, setShowAll] = useState(false);
+  // staff who log in on the same app reach their workbench from here
+  const [role, setRole] = useState(() => loadSession()?.account.role ?? '');
+  useShownAgain(() => setRole(loadSession()?.account.role ?? ''));
   const savedAt = olderSavedAt(centers.savedAt, myCenter ? today.savedAt : null);
   const retry = (): void => {
     centers.retry();
@@ -61,6 +66,11 @@ export default function HomePage(): ReactNode {
       <View className="home__elder">
         <ElderSwitch compact />
       </View>
+      {canUseWorkbench(role) ? (
+        <View className="home__elder">
+          <BigButton onClick={() => void openPage(routes.workToday())}>工作台（窗口工作人员）</BigButton>
+        </View>
+      ) : null}
 
       <OfflineBanner savedAt={savedAt} onRetry={retry} />
 

@@ -8,6 +8,7 @@ import { LinkRow } from '@/components/LinkRow';
 import { MyPhone } from '@/components/MyPhone';
 import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
+import { canUseWorkbench } from '@/lib/workEntry';
 import { clearChecklists } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
@@ -39,6 +40,11 @@ export default function SettingsPage(): ReactNode {
 
   return (
     <PageRoot className="settings">
+      {canUseWorkbench(loadSession()?.account.role) ? (
+        <Section title="窗口工作人员">
+          <BigButton onClick={() => void openPage(routes.workToday())}>打开工作台</BigButton>
+        </Section>
+      ) : null}
       <Text className="page-title settings__title">设置</Text>
 
       {['manager', 'admin'].includes(loadSession()?.account.role ?? '') ? (

@@ -1,0 +1,24 @@
+// What a client may send to the workbench endpoints (zod): plain per-field messages; the
+// database checks permissions and states again.
+import { z } from 'zod';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天');
+
+/** GET /api/staff/day?date= (default: today) */
+export const staffDayQuery = z.object({ date: date.optional() });
+
+/** GET /api/queue?window= */
+export const queueQuery = z.object({ window: uuid.optional() });
+
+/** 叫下一位: at my window; finishCurrent = the person being served is done (办完了，叫下一位) */
+export const callNextBody = z.object({ windowId: uuid, finishCurrent: z.boolean().optional() }).strict();
+
+/** 撤销 my latest action at this window */
+export const queueUndoBody = z.object({ windowId: uuid }).strict();
+
+/** 现场取号 */
+export const walkInBody = z.object({ itemId: uuid.optional() }).strict();
