@@ -75,7 +75,7 @@ describe('who may use the workbench', () => {
     }
     const foreign = await get(staff(), `/api/queue?window=${otherWindow}`);
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error).toEqual({ code: 'WINDOW_NOT_FOUND', message: '没有找到这个窗口，请重新选择窗口' });
+    expect(foreign.body.error).toEqual({ code: 'WINDOW_NOT_FOUND', message: '没有找到这个窗口，请刷新后重试' });
     const foreignCall = await callNext(otherWindow);
     expect(foreignCall.status).toBe(404);
     expect((await callNext(windows[0]!.id, undefined, key(), tokens.resident)).status).toBe(403);
