@@ -28,8 +28,8 @@ export const ITEM_COLUMNS: Column<ItemField>[] = [
   { field: 'category', header: '事项类型', required: true, width: 12 },
   { field: 'department', header: '实施部门', required: true, width: 18 },
   { field: 'handlingMode', header: '办理方式', required: true, width: 10 },
-  { field: 'legalDays', header: '法定时限（工作日）', aliases: ['法定时限', '法定办结时限'], required: true, width: 10 },
-  { field: 'promisedDays', header: '承诺时限（工作日）', aliases: ['承诺时限', '承诺办结时限'], required: true, width: 10 },
+  { field: 'legalDays', header: '法定时限（工作日）', aliases: ['法定办结时限'], required: true, width: 10 },
+  { field: 'promisedDays', header: '承诺时限（工作日）', aliases: ['承诺办结时限'], required: true, width: 10 },
   { field: 'feeText', header: '收费', aliases: ['收费标准', '是否收费'], required: false, width: 16 },
   { field: 'summary', header: '办事指南/摘要', aliases: ['办事指南', '摘要', '事项说明'], required: true, width: 50 },
   { field: 'conditions', header: '受理条件', required: true, width: 40 },
@@ -46,7 +46,7 @@ export const MATERIAL_COLUMNS: Column<MaterialField>[] = [
   { field: 'form', header: '材料形式', required: true, width: 14 },
   { field: 'copies', header: '份数', required: false, width: 6 },
   { field: 'requirement', header: '是否必需', aliases: ['必需'], required: false, width: 8 },
-  { field: 'condition', header: '判断问题（视情况时填）', aliases: ['判断问题', '情形'], required: false, width: 30 },
+  { field: 'condition', header: '判断问题（视情况时填）', aliases: ['情形'], required: false, width: 30 },
   { field: 'notes', header: '备注', required: false, width: 30 },
 ];
 

@@ -192,6 +192,8 @@ export function readRows(tables: Tables, departments: Pick<Department, 'code' | 
 
   // 材料
   const materialsOf = new Map<string, { position: number; row: number; material: unknown }[]>();
+  // items with any wrong material row: left out as a whole (a half checklist misleads)
+  const badMaterialsOf = new Set<string>();
   if (tables.materials && materialMap) {
     const sheet = tables.materials.sheet;
     const mh = (f: MaterialField) => header(MATERIAL_COLUMNS, f);
@@ -238,6 +240,7 @@ export function readRows(tables: Tables, departments: Pick<Department, 'code' | 
         else list.push({ position, row: row.row, material: checked.success ? checked.data : null });
         materialsOf.set(code, list);
       }
+      if (code !== '' && problems.has(sheet, row.row)) badMaterialsOf.add(code);
     }
   }
 
@@ -248,7 +251,7 @@ export function readRows(tables: Tables, departments: Pick<Department, 'code' | 
     if (materials.length > MAX_MATERIALS) {
       problems.add(itemSheet, row, null, `一个事项最多${MAX_MATERIALS}项材料，这个事项有${materials.length}项`);
     }
-    const materialsOk = materials.every((m) => m.material !== null && !problems.has(tables.materials!.sheet, m.row));
+    const materialsOk = !badMaterialsOf.has(code) && materials.every((m) => m.material !== null);
     if (problems.has(itemSheet, row) || !materialsOk) continue;
     const parsed = catalogueItemInput.safeParse({ ...input, materials: materials.map((m) => m.material) });
     if (parsed.success) rows.push(parsed.data);
