@@ -15,7 +15,10 @@ export default defineAppConfig({
   ],
   // Later features (booking, cases, staff) go here as { root, pages } entries,
   // so they load on demand and keep the main package small.
-  subPackages: [],
+  subPackages: [
+    // 目录管理 for county admins (mostly on a desktop browser): items, materials, bundles, import/export
+    { root: 'manage', pages: ['pages/catalogue/index', 'pages/catalogue/item', 'pages/catalogue/import'] },
+  ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,
   window: {
