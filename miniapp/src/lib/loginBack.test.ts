@@ -13,3 +13,12 @@ describe('safeBack', () => {
     expect(safeBack('/pages/login/index?back=x')).toBe('');
   });
 });
+
+describe('safeBack into subpackages', () => {
+  it('returns to a subpackage page, and to nothing that only looks like one', () => {
+    expect(safeBack('/manage/pages/catalogue/import')).toBe('/manage/pages/catalogue/import');
+    expect(safeBack('/manage/pages/catalogue/item?id=abc')).toBe('/manage/pages/catalogue/item?id=abc');
+    expect(safeBack('/manage/pages/../../x')).toBe('');
+    expect(safeBack('//manage/pages/catalogue/index')).toBe('');
+  });
+});
