@@ -63,7 +63,7 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
     await text('事项目录管理').waitFor();
     await text(/共 \d+ 个事项/).waitFor();
     expect(page.url()).toContain('manage/pages/catalogue/index');
-    expect(await visible().innerText()).toMatch(/最低生活保障申请/);
+    expect(await visible().innerText()).toMatch(/居民身份证到期换领/);
     await shot('1-list-desktop');
   });
 

@@ -168,6 +168,10 @@ export function readRows(tables: Tables, departments: Pick<Department, 'code' | 
       if (Number.isNaN(n)) problems.add(itemSheet, row.row, ih(field), `${ih(field).replace(/（.*$/, '')}应填整数，如 20`);
       else input[field] = n;
     }
+    // checked here too: the schema's own cross-field check waits until every field is valid
+    if (typeof input.legalDays === 'number' && typeof input.promisedDays === 'number' && input.promisedDays > input.legalDays) {
+      problems.add(itemSheet, row.row, ih('promisedDays'), '承诺时限不能超过法定时限');
+    }
     const published = readYesNo(c.published);
     if (published === null) problems.add(itemSheet, row.row, ih('published'), '是否发布只能填“是”或“否”');
     else if (published !== undefined) input.published = published;

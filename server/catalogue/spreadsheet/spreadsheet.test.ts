@@ -171,6 +171,11 @@ describe('row rules', () => {
     expect(r.rows[0]!.materials).toEqual([]);
   });
 
+  it('reports promised > legal even when another cell of the row is wrong too', () => {
+    const r = rows(`${header}\nA-1,名称,便民服务,没有的局,即办,5,9,,s,c,1,,,\n`);
+    expect(r.errors.map((e) => e.column)).toEqual(['实施部门', '承诺时限（工作日）']);
+  });
+
   it('more than 100 materials for one item is reported on the item', () => {
     const lines = Array.from({ length: 101 }, (_, i) => `A-1,${i + 1},材料${i},原件,1,,,`).join('\n');
     const r = rows(`${header}\nA-1,名称,便民服务,县民政局,即办,5,5,,s,c,1,,,\n${mheader}\n${lines}\n`);
