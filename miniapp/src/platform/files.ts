@@ -43,13 +43,17 @@ function chooseInBrowser(): Promise<ChosenFile | null> {
 }
 
 async function chooseInWeChat(): Promise<ChosenFile | null> {
-  let chosen: Taro.chooseMessageFile.SuccessCallbackResult;
-  try {
-    chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
-  } catch {
-    return null; // cancelled
-  }
-  const file = chosen.tempFiles[0];
+  // callbacks rather than the promise form: it needs a recent base library on older phones
+  const chosen = await new Promise<Taro.chooseMessageFile.SuccessCallbackResult | null>((resolve) => {
+    Taro.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: ['xlsx', 'csv'],
+      success: resolve,
+      fail: () => resolve(null), // cancelled
+    });
+  });
+  const file = chosen?.tempFiles[0];
   if (!file) return null;
   const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
     Taro.getFileSystemManager().readFile({
