@@ -17,7 +17,7 @@ export default defineAppConfig({
   // so they load on demand and keep the main package small.
   subPackages: [
     // 目录管理 for county admins (mostly on a desktop browser): items, materials, bundles, import/export
-    { root: 'manage', pages: ['pages/catalogue/index', 'pages/catalogue/item', 'pages/catalogue/import'] },
+    { root: 'manage', pages: ['pages/catalogue/index', 'pages/catalogue-item/index', 'pages/catalogue-import/index'] },
   ],
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,

@@ -74,7 +74,7 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
     await text('选择文件', true).click();
     await (await chooser).setFiles(badFile);
     await text(/发现 \d+ 处问题/).waitFor();
-    const table = await visible().locator('.manage__table').innerText();
+    const table = await visible().locator('.catadmin__table').innerText();
     expect(table).toMatch(/事项表第2行/);
     expect(table).toMatch(/没有“县畜牧局”这个实施部门/);
     expect(table).toMatch(/承诺时限不能超过法定时限/);

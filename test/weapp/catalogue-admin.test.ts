@@ -114,20 +114,20 @@ describe('weapp: 目录管理 subpackage', () => {
     expect(textOf(p)).toContain('未发布');
     expect(sent[0]!.header.Authorization).toBe('Bearer admin-token');
     const before = weapp.navigations.length;
-    weapp.tap(byText(p, 'manage__row', '最低生活保障申请') as Element);
+    weapp.tap(byText(p, 'catadmin__row', '最低生活保障申请') as Element);
     await weapp.waitFor(() => weapp.navigations.length > before);
-    expect(weapp.navigations.at(-1)).toBe(`/manage/pages/catalogue/item?id=${item.id}`);
+    expect(weapp.navigations.at(-1)).toBe(`/manage/pages/catalogue-item/index?id=${item.id}`);
   });
 
   it('shows the item form with its materials checklist', async () => {
-    const p = open('manage/pages/catalogue/item', { id: item.id });
+    const p = open('manage/pages/catalogue-item/index', { id: item.id });
     await weapp.waitFor(() => textOf(p).includes('申请材料（2项）'));
     expect(textOf(p)).toContain('保存修改');
     expect(textOf(p)).toContain('停止发布');
   });
 
   it('imports a file from a chat: its bytes go up as octet-stream and the row problems come back', async () => {
-    const p = open('manage/pages/catalogue/import');
+    const p = open('manage/pages/catalogue-import/index');
     await weapp.waitFor(() => byText(p, 'big-button', '选择文件') !== undefined);
     weapp.tap(byText(p, 'big-button', '选择文件') as Element);
     await weapp.waitFor(() => textOf(p).includes('发现 1 处问题'));

@@ -30,8 +30,4 @@ export const routes = {
   booking: (id: string): string => withQuery('/pages/booking/index', { id }),
   login: (back?: string): string => withQuery('/pages/login/index', { back }),
   settings: (): string => '/pages/settings/index',
-  // 目录管理 (subpackage manage/, county admins)
-  manageCatalogue: (): string => '/manage/pages/catalogue/index',
-  manageItem: (id?: string): string => withQuery('/manage/pages/catalogue/item', { id }),
-  manageImport: (): string => '/manage/pages/catalogue/import',
 };

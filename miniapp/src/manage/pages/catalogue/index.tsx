@@ -9,7 +9,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { ActionKeys } from '@/lib/idempotency';
 import { parseCodes } from '@/lib/catalogueAdmin';
-import { routes } from '@/lib/routes';
+import { catalogueRoutes } from '../../catalogue/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { toApiError } from '@/platform/request';
@@ -17,9 +17,9 @@ import { exportCatalogue } from '@/services/catalogueAdmin/exportCatalogue';
 import { fetchAdminBundles } from '@/services/catalogueAdmin/fetchAdminBundles';
 import { fetchAdminItems } from '@/services/catalogueAdmin/fetchAdminItems';
 import { saveAdminBundle } from '@/services/catalogueAdmin/saveAdminBundle';
-import { TextField } from '../../components/Field';
-import { AdminOnly } from './AdminOnly';
-import './manage.css';
+import { TextField } from '../../catalogue/Field';
+import { AdminOnly } from '../../catalogue/AdminOnly';
+import '../../catalogue/catalogue-admin.css';
 
 const PAGE = 30;
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -27,13 +27,13 @@ const isH5 = process.env.TARO_ENV === 'h5';
 /** 目录管理: find and open items, 一件事 bundles, import and export the spreadsheet. */
 export default function ManageCataloguePage(): ReactNode {
   return (
-    <PageRoot className="manage">
-      <View className="manage__inner">
-        <View className="manage__head">
+    <PageRoot className="catadmin">
+      <View className="catadmin__inner">
+        <View className="catadmin__head">
           <Text className="page-title">事项目录管理</Text>
           <Text className="page-lead">修改后群众马上能看到。批量修改请用“导入表格”。</Text>
         </View>
-        <AdminOnly back={routes.manageCatalogue()}>{() => <Catalogue />}</AdminOnly>
+        <AdminOnly back={catalogueRoutes.list()}>{() => <Catalogue />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -53,34 +53,34 @@ function Catalogue(): ReactNode {
 
   return (
     <View>
-      <View className="manage__actions">
-        <View className="manage__action">
-          <BigButton onClick={() => void openPage(routes.manageItem())}>新增事项</BigButton>
+      <View className="catadmin__actions">
+        <View className="catadmin__action">
+          <BigButton onClick={() => void openPage(catalogueRoutes.item())}>新增事项</BigButton>
         </View>
-        <View className="manage__action">
-          <BigButton kind="secondary" onClick={() => void openPage(routes.manageImport())}>
+        <View className="catadmin__action">
+          <BigButton kind="secondary" onClick={() => void openPage(catalogueRoutes.import())}>
             导入表格
           </BigButton>
         </View>
-        <View className="manage__action">
+        <View className="catadmin__action">
           <BigButton kind="secondary" onClick={() => download('xlsx')}>
             导出 Excel
           </BigButton>
         </View>
         {isH5 ? (
-          <View className="manage__action">
+          <View className="catadmin__action">
             <BigButton kind="secondary" onClick={() => download('csv')}>
               导出 CSV
             </BigButton>
           </View>
         ) : null}
       </View>
-      {message ? <Text className={message.ok ? 'manage__ok' : 'manage__error'}>{message.text}</Text> : null}
-      <View className="manage__tabs">
-        <View className={`manage__tab${tab === 'items' ? ' manage__tab--on' : ''}`} ariaRole="tab" onClick={() => setTab('items')}>
+      {message ? <Text className={message.ok ? 'catadmin__ok' : 'catadmin__error'}>{message.text}</Text> : null}
+      <View className="catadmin__tabs">
+        <View className={`catadmin__tab${tab === 'items' ? ' catadmin__tab--on' : ''}`} ariaRole="tab" onClick={() => setTab('items')}>
           <Text>服务事项</Text>
         </View>
-        <View className={`manage__tab${tab === 'bundles' ? ' manage__tab--on' : ''}`} ariaRole="tab" onClick={() => setTab('bundles')}>
+        <View className={`catadmin__tab${tab === 'bundles' ? ' catadmin__tab--on' : ''}`} ariaRole="tab" onClick={() => setTab('bundles')}>
           <Text>一件事一次办</Text>
         </View>
       </View>
@@ -103,7 +103,7 @@ function Items(): ReactNode {
       {state.status === 'ready' && state.data.total === 0 ? <EmptyBlock title="没有找到事项" hint="换个词试试，或新增事项。" /> : null}
       {state.status === 'ready' ? (
         <View>
-          <Text className="manage__row-meta">共 {state.data.total} 个事项</Text>
+          <Text className="catadmin__row-meta">共 {state.data.total} 个事项</Text>
           {state.data.rows.map((row) => (
             <ItemRow key={row.id} row={row} />
           ))}
@@ -120,10 +120,10 @@ function Items(): ReactNode {
 
 function ItemRow({ row }: { row: AdminItemRow }): ReactNode {
   return (
-    <View className="manage__row" hoverClass="manage__row--pressed" ariaRole="link" onClick={() => void openPage(routes.manageItem(row.id))}>
-      <View className="manage__row-main">
-        <Text className="manage__row-title">{row.name}</Text>
-        <Text className="manage__row-meta">
+    <View className="catadmin__row" hoverClass="catadmin__row--pressed" ariaRole="link" onClick={() => void openPage(catalogueRoutes.item(row.id))}>
+      <View className="catadmin__row-main">
+        <Text className="catadmin__row-title">{row.name}</Text>
+        <Text className="catadmin__row-meta">
           {row.code} · {row.departmentName} · 材料{row.materialCount}项
         </Text>
       </View>
@@ -177,7 +177,7 @@ function Bundles(): ReactNode {
     const f = result?.fields;
     return (
       <View>
-        {result && !result.ok ? <Text className="manage__error">{result.text}</Text> : null}
+        {result && !result.ok ? <Text className="catadmin__error">{result.text}</Text> : null}
         <TextField label="编码" value={d.code} onChange={(v) => set({ code: v })} error={f?.code} placeholder="如 YJS-001" />
         <TextField label="名称" value={d.name} onChange={(v) => set({ name: v })} error={f?.name} />
         <TextField label="说明" value={d.summary} onChange={(v) => set({ summary: v })} error={f?.summary} multiline />
@@ -190,16 +190,16 @@ function Bundles(): ReactNode {
           hint="用空格或逗号隔开，预约时办理的事项放第一个"
           multiline
         />
-        <View className="manage__small-buttons">
-          <View className="manage__small-button" ariaRole="switch" onClick={() => set({ published: !d.published })}>
+        <View className="catadmin__small-buttons">
+          <View className="catadmin__small-button" ariaRole="switch" onClick={() => set({ published: !d.published })}>
             <Text>{d.published ? '已发布（点一下改为不发布）' : '不发布（点一下改为发布）'}</Text>
           </View>
         </View>
-        <View className="manage__actions">
-          <View className="manage__action">
+        <View className="catadmin__actions">
+          <View className="catadmin__action">
             <BigButton onClick={save}>保存</BigButton>
           </View>
-          <View className="manage__action">
+          <View className="catadmin__action">
             <BigButton kind="secondary" onClick={() => { setEditing(null); setResult(null); }}>
               取消
             </BigButton>
@@ -211,7 +211,7 @@ function Bundles(): ReactNode {
 
   return (
     <View>
-      {result?.ok ? <Text className="manage__ok">{result.text}</Text> : null}
+      {result?.ok ? <Text className="catadmin__ok">{result.text}</Text> : null}
       <BigButton kind="secondary" onClick={() => { setResult(null); setEditing({ id: null, draft: draftOf(null) }); }}>
         新增一件事
       </BigButton>
@@ -219,10 +219,10 @@ function Bundles(): ReactNode {
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
       {state.status === 'ready'
         ? state.data.bundles.map((b) => (
-            <View key={b.id} className="manage__row" ariaRole="button" onClick={() => { setResult(null); setEditing({ id: b.id, draft: draftOf(b) }); }}>
-              <View className="manage__row-main">
-                <Text className="manage__row-title">{b.name}</Text>
-                <Text className="manage__row-meta">
+            <View key={b.id} className="catadmin__row" ariaRole="button" onClick={() => { setResult(null); setEditing({ id: b.id, draft: draftOf(b) }); }}>
+              <View className="catadmin__row-main">
+                <Text className="catadmin__row-title">{b.name}</Text>
+                <Text className="catadmin__row-meta">
                   {b.code} · {b.items.map((i) => i.name).join('、')}
                 </Text>
               </View>

@@ -4,13 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { PageRoot } from '@/components/PageRoot';
 import { errorPlace, importHeadline, importNextStep, importSummary, spreadsheetKind } from '@/lib/catalogueAdmin';
-import { routes } from '@/lib/routes';
+import { catalogueRoutes } from '../../catalogue/routes';
 import { type ChosenFile, chooseSpreadsheet } from '@/platform/files';
 import { toApiError } from '@/platform/request';
 import { exportCatalogue } from '@/services/catalogueAdmin/exportCatalogue';
 import { importCatalogue } from '@/services/catalogueAdmin/importCatalogue';
-import { AdminOnly } from './AdminOnly';
-import './manage.css';
+import { AdminOnly } from '../../catalogue/AdminOnly';
+import '../../catalogue/catalogue-admin.css';
 
 type Step =
   | { kind: 'idle' }
@@ -21,15 +21,15 @@ type Step =
 /** Import the county's spreadsheet: choose a file → checked at once (nothing written) → 确认导入. */
 export default function ManageImportPage(): ReactNode {
   return (
-    <PageRoot className="manage">
-      <View className="manage__inner">
-        <View className="manage__head">
+    <PageRoot className="catadmin">
+      <View className="catadmin__inner">
+        <View className="catadmin__head">
           <Text className="page-title">导入事项目录</Text>
           <Text className="page-lead">
             选 Excel（.xlsx）或 CSV 文件。先检查，全部没问题才能导入；表里没有的事项不会被删除。
           </Text>
         </View>
-        <AdminOnly back={routes.manageImport()}>{() => <Importer />}</AdminOnly>
+        <AdminOnly back={catalogueRoutes.import()}>{() => <Importer />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -66,21 +66,21 @@ function Importer(): ReactNode {
   const next = step.kind === 'report' ? importNextStep(step.report) : null;
   return (
     <View>
-      <View className="manage__actions">
-        <View className="manage__action">
+      <View className="catadmin__actions">
+        <View className="catadmin__action">
           <BigButton kind={next === 'confirm' ? 'secondary' : 'primary'} onClick={choose}>
             {file ? '重新选择文件' : '选择文件'}
           </BigButton>
         </View>
-        <View className="manage__action">
+        <View className="catadmin__action">
           <BigButton kind="secondary" onClick={() => void exportCatalogue('xlsx').catch(() => undefined)}>
             下载现有目录作模板
           </BigButton>
         </View>
       </View>
-      {file ? <Text className="manage__row-meta">文件：{file.name}</Text> : null}
-      {step.kind === 'working' ? <Text className="manage__notice">{step.text}</Text> : null}
-      {step.kind === 'failed' ? <Text className="manage__error">{step.message}</Text> : null}
+      {file ? <Text className="catadmin__row-meta">文件：{file.name}</Text> : null}
+      {step.kind === 'working' ? <Text className="catadmin__notice">{step.text}</Text> : null}
+      {step.kind === 'failed' ? <Text className="catadmin__error">{step.message}</Text> : null}
       {step.kind === 'report' ? <Report report={step.report} onConfirm={() => file && run(file, false)} /> : null}
     </View>
   );
@@ -90,31 +90,31 @@ function Report({ report, onConfirm }: { report: ImportReport; onConfirm: () => 
   const next = importNextStep(report);
   return (
     <View className="import-report">
-      <Text className={next === 'fix' ? 'manage__error' : 'manage__ok'}>{importHeadline(report)}</Text>
-      <Text className="manage__row-meta">
+      <Text className={next === 'fix' ? 'catadmin__error' : 'catadmin__ok'}>{importHeadline(report)}</Text>
+      <Text className="catadmin__row-meta">
         读到 {report.itemRows} 个事项、{report.materialRows} 项材料
         {report.encoding === 'gb18030' ? '（文件是 GBK 编码，已自动识别）' : ''}。{importSummary(report)}
         {report.materialsReplaced ? '' : '。文件里没有“材料”表，现有材料保持不变'}
       </Text>
       {report.errors.length > 0 ? (
-        <View className="manage__table">
-          <View className="manage__tr manage__tr--head">
-            <Text className="manage__td manage__td--place">位置</Text>
-            <Text className="manage__td manage__td--column">列</Text>
-            <Text className="manage__td manage__td--message">问题</Text>
+        <View className="catadmin__table">
+          <View className="catadmin__tr catadmin__tr--head">
+            <Text className="catadmin__td catadmin__td--place">位置</Text>
+            <Text className="catadmin__td catadmin__td--column">列</Text>
+            <Text className="catadmin__td catadmin__td--message">问题</Text>
           </View>
           {report.errors.map((e, i) => (
-            <View key={i} className="manage__tr import-report__error">
-              <Text className="manage__td manage__td--place">{errorPlace(e)}</Text>
-              <Text className="manage__td manage__td--column">{e.column ?? '—'}</Text>
-              <Text className="manage__td manage__td--message">{e.message}</Text>
+            <View key={i} className="catadmin__tr import-report__error">
+              <Text className="catadmin__td catadmin__td--place">{errorPlace(e)}</Text>
+              <Text className="catadmin__td catadmin__td--column">{e.column ?? '—'}</Text>
+              <Text className="catadmin__td catadmin__td--message">{e.message}</Text>
             </View>
           ))}
         </View>
       ) : null}
       {next === 'confirm' ? (
-        <View className="manage__actions" style={{ marginTop: '16px' }}>
-          <View className="manage__action">
+        <View className="catadmin__actions" style={{ marginTop: '16px' }}>
+          <View className="catadmin__action">
             <BigButton onClick={onConfirm}>确认导入</BigButton>
           </View>
         </View>

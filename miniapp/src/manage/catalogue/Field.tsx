@@ -19,11 +19,11 @@ interface TextProps {
 /** A labelled input of the admin forms: label above, the server's message below in red. */
 export function TextField({ label, value, onChange, error, hint, multiline, narrow, maxLength = 2000, placeholder }: TextProps): ReactNode {
   return (
-    <View className={`mfield${narrow ? ' mfield--narrow' : ''}${error ? ' mfield--error' : ''}`}>
-      <Text className="mfield__label">{label}</Text>
+    <View className={`catadmin-field${narrow ? ' catadmin-field--narrow' : ''}${error ? ' catadmin-field--error' : ''}`}>
+      <Text className="catadmin-field__label">{label}</Text>
       {multiline ? (
         <Textarea
-          className="mfield__input mfield__input--area"
+          className="catadmin-field__input catadmin-field__input--area"
           value={value}
           maxlength={maxLength}
           placeholder={placeholder}
@@ -31,10 +31,10 @@ export function TextField({ label, value, onChange, error, hint, multiline, narr
           onInput={(e) => onChange(e.detail.value)}
         />
       ) : (
-        <Input className="mfield__input" value={value} maxlength={maxLength} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
+        <Input className="catadmin-field__input" value={value} maxlength={maxLength} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
       )}
-      {hint ? <Text className="mfield__hint">{hint}</Text> : null}
-      {error ? <Text className="mfield__error">{error}</Text> : null}
+      {hint ? <Text className="catadmin-field__hint">{hint}</Text> : null}
+      {error ? <Text className="catadmin-field__error">{error}</Text> : null}
     </View>
   );
 }
@@ -51,15 +51,15 @@ interface ChoiceProps<V extends string> {
 export function ChoiceField<V extends string>({ label, value, options, onChange, error }: ChoiceProps<V>): ReactNode {
   const index = Math.max(0, options.findIndex((o) => o.value === value));
   return (
-    <View className={`mfield${error ? ' mfield--error' : ''}`}>
-      <Text className="mfield__label">{label}</Text>
+    <View className={`catadmin-field${error ? ' catadmin-field--error' : ''}`}>
+      <Text className="catadmin-field__label">{label}</Text>
       <Picker mode="selector" range={options.map((o) => o.label)} value={index} onChange={(e) => onChange(options[Number(e.detail.value)]!.value)}>
-        <View className="mfield__input mfield__picker">
+        <View className="catadmin-field__input catadmin-field__picker">
           <Text>{options.find((o) => o.value === value)?.label ?? '请选择'}</Text>
-          <Text className="mfield__caret">▼</Text>
+          <Text className="catadmin-field__caret">▼</Text>
         </View>
       </Picker>
-      {error ? <Text className="mfield__error">{error}</Text> : null}
+      {error ? <Text className="catadmin-field__error">{error}</Text> : null}
     </View>
   );
 }

@@ -15,7 +15,7 @@ export function AdminOnly({ back, children }: { back: string; children: (session
   if (session.account.role !== 'admin') {
     return (
       <View>
-        <Text className="manage__notice">只有县级管理员可以管理事项目录。您现在登录的是“{session.account.displayName}”。</Text>
+        <Text className="catadmin__notice">只有县级管理员可以管理事项目录。您现在登录的是“{session.account.displayName}”。</Text>
         <BigButton kind="secondary" onClick={() => void goToLogin(back)}>
           换一个账号登录
         </BigButton>

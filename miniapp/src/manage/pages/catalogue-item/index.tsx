@@ -11,7 +11,7 @@ import {
   moveLine, type MaterialForm_,
 } from '@/lib/catalogueAdmin';
 import { ActionKeys } from '@/lib/idempotency';
-import { routes } from '@/lib/routes';
+import { catalogueRoutes } from '../../catalogue/routes';
 import { replacePage } from '@/platform/navigation';
 import { scrollToElement, setPageTitle, usePageParam } from '@/platform/page';
 import { type ApiError, toApiError } from '@/platform/request';
@@ -19,17 +19,17 @@ import { fetchAdminItem } from '@/services/catalogueAdmin/fetchAdminItem';
 import { fetchDepartments } from '@/services/catalogueAdmin/fetchDepartments';
 import { publishAdminItem } from '@/services/catalogueAdmin/publishAdminItem';
 import { saveAdminItem } from '@/services/catalogueAdmin/saveAdminItem';
-import { ChoiceField, TextField } from '../../components/Field';
-import { AdminOnly } from './AdminOnly';
-import './manage.css';
+import { ChoiceField, TextField } from '../../catalogue/Field';
+import { AdminOnly } from '../../catalogue/AdminOnly';
+import '../../catalogue/catalogue-admin.css';
 
 /** Edit one item and its materials checklist (or create one when opened without id). */
 export default function ManageItemPage(): ReactNode {
   const id = usePageParam('id');
   return (
-    <PageRoot className="manage">
-      <View className="manage__inner">
-        <AdminOnly back={routes.manageItem(id || undefined)}>{() => <Loader id={id || null} />}</AdminOnly>
+    <PageRoot className="catadmin">
+      <View className="catadmin__inner">
+        <AdminOnly back={catalogueRoutes.item(id || undefined)}>{() => <Loader id={id || null} />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -74,7 +74,7 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
         setSaved(result.status === 'unchanged' ? '没有修改，不需要保存' : '已保存，群众现在看到的是新内容');
         if (!item) {
           // the new item's own page: "back" returns to the list
-          void replacePage(routes.manageItem(result.item.id));
+          void replacePage(catalogueRoutes.item(result.item.id));
           return;
         }
         setItem(result.item);
@@ -83,7 +83,7 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
       (e: unknown) => {
         setBusy(false);
         setError(toApiError(e));
-        scrollToElement('.manage__error');
+        scrollToElement('.catadmin__error');
       },
     );
   };
@@ -109,12 +109,12 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
   const deptOptions = departments.map((d) => ({ value: d.code, label: d.name }));
   return (
     <View>
-      <View className="manage__head">
+      <View className="catadmin__head">
         <Text className="page-title">{item ? item.name : '新增事项'}</Text>
         {item ? <Text className="page-lead">{item.published ? '已发布：群众能查到和预约' : '未发布：群众查不到'}</Text> : null}
       </View>
-      {error ? <Text className="manage__error">{error.message}</Text> : null}
-      {saved ? <Text className="manage__ok">{saved}</Text> : null}
+      {error ? <Text className="catadmin__error">{error.message}</Text> : null}
+      {saved ? <Text className="catadmin__ok">{saved}</Text> : null}
       {askUnpublish ? (
         <InlineConfirm
           message={askUnpublish}
@@ -141,7 +141,7 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
 
       <Text className="group-title">申请材料（{form.materials.length}项）</Text>
       {form.materials.map((m, i) => (
-        <View key={i} className="manage__row" style={{ display: 'block' }}>
+        <View key={i} className="catadmin__row" style={{ display: 'block' }}>
           <TextField label={`第${i + 1}项 材料名称`} value={m.name} onChange={(v) => setMaterial(i, { name: v })} error={fieldError(`materials.${i}.name`)} maxLength={200} />
           <ChoiceField label="材料形式" value={m.form} options={FORM_OPTIONS} onChange={(v) => setMaterial(i, { form: v })} />
           <TextField label="份数" value={m.copies} onChange={(v) => setMaterial(i, { copies: v })} error={fieldError(`materials.${i}.copies`)} narrow />
@@ -153,15 +153,15 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
             hint="不填 = 必须带；填了 = 视情况，如“是否委托他人代办？”"
           />
           <TextField label="备注" value={m.notes} onChange={(v) => setMaterial(i, { notes: v })} error={fieldError(`materials.${i}.notes`)} />
-          <View className="manage__small-buttons">
-            <View className="manage__small-button" ariaRole="button" onClick={() => set({ materials: moveLine(form.materials, i, -1) })}>
+          <View className="catadmin__small-buttons">
+            <View className="catadmin__small-button" ariaRole="button" onClick={() => set({ materials: moveLine(form.materials, i, -1) })}>
               <Text>上移</Text>
             </View>
-            <View className="manage__small-button" ariaRole="button" onClick={() => set({ materials: moveLine(form.materials, i, 1) })}>
+            <View className="catadmin__small-button" ariaRole="button" onClick={() => set({ materials: moveLine(form.materials, i, 1) })}>
               <Text>下移</Text>
             </View>
             <View
-              className="manage__small-button manage__small-button--danger"
+              className="catadmin__small-button catadmin__small-button--danger"
               ariaRole="button"
               onClick={() => set({ materials: form.materials.filter((_, j) => j !== i) })}
             >
@@ -170,22 +170,22 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
           </View>
         </View>
       ))}
-      <View className="manage__actions">
-        <View className="manage__action">
+      <View className="catadmin__actions">
+        <View className="catadmin__action">
           <BigButton kind="secondary" onClick={() => set({ materials: [...form.materials, blankMaterial()] })}>
             添加一项材料
           </BigButton>
         </View>
       </View>
 
-      <View className="manage__actions">
-        <View className="manage__action">
+      <View className="catadmin__actions">
+        <View className="catadmin__action">
           <BigButton onClick={save} disabled={busy}>
             {busy ? '正在保存…' : item ? '保存修改' : '保存新事项'}
           </BigButton>
         </View>
         {item ? (
-          <View className="manage__action">
+          <View className="catadmin__action">
             <BigButton kind="secondary" onClick={() => publish(!item.published)}>
               {item.published ? '停止发布' : '发布'}
             </BigButton>
