@@ -41,6 +41,10 @@ export default defineAppConfig({
         'pages/ratings/index',
         'pages/accounts/index',
         'pages/audit/index',
+        // 目录管理 for county admins (mostly on a desktop browser): items, materials, bundles, import/export
+        'pages/catalogue/index',
+        'pages/catalogue-item/index',
+        'pages/catalogue-import/index',
       ],
     },
   ],

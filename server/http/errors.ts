@@ -181,6 +181,22 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   RECALL_LIMIT_REACHED: [409, (d) => `已经叫了${Number(d.limit ?? 3)}次，不能再叫了。人没来请点“过号”`],
   INVALID_TICKET_TRANSITION: [409, (d) => `这一步现在不能做：${ticketStepRefusal(d)}`],
   QUEUE_UNDO_NOT_POSSIBLE: [409, (d) => `${ticketNumber(d)}的情况已经变了，不能撤销，请直接处理`],
+  // catalogue administration (county admins) and the spreadsheet import
+  ITEM_CODE_TAKEN: [409, (d) => `事项编码“${String(d.code ?? '')}”已被另一个事项使用，请换一个编码`],
+  BUNDLE_CODE_TAKEN: [409, (d) => `编码“${String(d.code ?? '')}”已被另一件“一件事”使用，请换一个编码`],
+  ITEM_CODES_UNKNOWN: [422, (d) => `没有这些事项编码：${Array.isArray(d.codes) ? d.codes.join('、') : ''}，请核对`],
+  DEPARTMENT_NOT_FOUND: [404, '没有找到这个部门，请刷新后重新选择'],
+  DEPARTMENT_TAKEN: [409, '已有同样代码或名称的部门，请换一个'],
+  ITEM_HAS_FUTURE_BOOKINGS: [
+    409,
+    (d) => `这个事项还有${Number(d.count ?? 0)}个未到期的预约。停止发布后群众不能再预约，已有的预约仍然有效，确认要停止发布吗？`,
+  ],
+  IMPORT_FILE_EMPTY: [422, '文件是空的，没有读到表头和内容，请检查后重新选择'],
+  IMPORT_FILE_TOO_LARGE: [413, (d) => `文件太大了（最大${Math.round(Number(d.maxBytes ?? 4194304) / 1048576)}MB），请分成几个文件导入`],
+  IMPORT_TOO_MANY_ROWS: [413, (d) => `一个文件最多${Number(d.max ?? 5000)}个事项，请分成几个文件导入`],
+  IMPORT_FORMAT_UNSUPPORTED: [415, '不支持这种文件：请在 Excel 或 WPS 里“另存为”.xlsx 工作簿或 CSV 文件后再导入'],
+  IMPORT_FILE_UNREADABLE: [422, '文件内容无法识别：请确认选的是事项目录的 .xlsx 或 CSV 文件，没有损坏'],
+  IMPORT_INVALID: [422, (d) => `文件里有${Number(d.errorCount ?? 0)}处问题，没有导入任何内容。请按提示改正后重新导入`],
 };
 
 /** What to change in a new password (PASSWORD_TOO_WEAK, details.reason). */

@@ -26,8 +26,17 @@ export interface RequestContext {
 
 export interface Reply {
   status?: number;
-  body: unknown;
+  body?: unknown;
   headers?: Record<string, string>;
+  /** a file to download instead of a JSON body (e.g. the catalogue export) */
+  file?: FileReply;
+}
+
+export interface FileReply {
+  bytes: Buffer;
+  contentType: string;
+  /** may be Chinese: sent as RFC 6266 filename* with an ASCII fallback */
+  filename: string;
 }
 
 export type MethodHandler = (ctx: RequestContext) => Promise<Reply>;
@@ -35,12 +44,16 @@ export type MethodHandler = (ctx: RequestContext) => Promise<Reply>;
 export interface RouteOptions {
   /** false for routes authorised otherwise (a cron secret): the Authorization header is theirs */
   bearerTokens?: boolean;
+  /** a larger request body than the server's default (file uploads); read by the local server */
+  maxBodyBytes?: number;
 }
 
-export function route(methods: Partial<Record<Method, MethodHandler>>, options: RouteOptions = {}) {
+export type RouteHandler = ((req: VercelRequest, res: VercelResponse) => Promise<void>) & { maxBodyBytes?: number };
+
+export function route(methods: Partial<Record<Method, MethodHandler>>, options: RouteOptions = {}): RouteHandler {
   const readsTokens = options.bearerTokens ?? true;
   const allowed = Object.keys(methods).join(', ');
-  return async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
+  const handle: RouteHandler = async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
     let app: App | undefined;
     let caller: Caller = ANONYMOUS;
     try {
@@ -54,8 +67,9 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
       caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
       const reply = await handler({ req, app, caller, now });
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      // binary bodies (a staff photo) and 304 Not Modified go out as they are
-      if (Buffer.isBuffer(reply.body) || reply.status === 304) res.status(reply.status ?? 200).send(reply.body ?? '');
+      // a download (the catalogue export); binary bodies (a staff photo) and 304 Not Modified as they are
+      if (reply.file) sendFile(res, reply.status ?? 200, reply.file);
+      else if (Buffer.isBuffer(reply.body) || reply.status === 304) res.status(reply.status ?? 200).send(reply.body ?? '');
       else res.status(reply.status ?? 200).json(reply.body);
     } catch (error) {
       // an account that must change its password first is told so, whatever the route
@@ -63,6 +77,30 @@ export function route(methods: Partial<Record<Method, MethodHandler>>, options: 
       sendError(res, explained, `${req.method} ${req.url}`);
     }
   };
+  if (options.maxBodyBytes) handle.maxBodyBytes = options.maxBodyBytes;
+  return handle;
+}
+
+function sendFile(res: VercelResponse, status: number, file: FileReply): void {
+  const ascii = file.filename.replace(/[^A-Za-z0-9._-]+/g, '').replace(/^[._-]+/, '') || 'download';
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  // personal to the admin's county and changing with every edit
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.status(status).send(file.bytes);
+}
+
+/**
+ * The raw bytes of an upload sent as `application/octet-stream` (Vercel and the local server
+ * both hand such a body over as a Buffer). Other content types are 415.
+ */
+export function rawBody(req: VercelRequest): Buffer {
+  if (!/^application\/octet-stream\b/i.test(String(req.headers['content-type'] ?? ''))) throw apiError('UNSUPPORTED_MEDIA_TYPE');
+  const body: unknown = req.body;
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body, 'latin1');
+  throw apiError('UNSUPPORTED_MEDIA_TYPE');
 }
 
 // A stale token must not lock anyone out of public pages (or of logging in again): it only

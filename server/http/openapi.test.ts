@@ -143,6 +143,8 @@ describe('OpenAPI document', () => {
     const idempotent = operations.filter(({ op }) => op.parameters?.some((x) => x.$ref === '#/components/parameters/IdempotencyKey'));
     expect(idempotent.map(({ method, path: p }) => `${method.toUpperCase()} ${p}`).sort()).toEqual([
       'POST /api/admin/accounts',
+      'POST /api/admin/catalogue/bundles',
+      'POST /api/admin/catalogue/items',
       'POST /api/bookings',
       'POST /api/bookings/{id}/cancel',
       'POST /api/bookings/{id}/confirm',

@@ -24,6 +24,9 @@ import {
   rulesBody, templatesBody, updateStaffBody, updateWindowBody,
 } from '../center-config/config-requests';
 import { callNextBody, queueQuery, queueUndoBody, staffDayQuery } from '../queue/queue-requests';
+import {
+  adminItemQuery, bundleInput, catalogueItemInput, departmentInput, exportQuery, importQuery, publishInput,
+} from '../catalogue/catalogue-admin-requests';
 import { apiError, isKnownErrorCode } from './errors';
 
 type Json = Record<string, unknown>;
@@ -632,6 +635,58 @@ const SCHEMAS: Record<string, Json> = {
   ),
   CallNextRequest: inputSchema(callNextBody),
   QueueUndoRequest: inputSchema(queueUndoBody),
+  // catalogue administration (server/contract/catalogue-admin.ts)
+  CatalogueItemInput: inputSchema(catalogueItemInput),
+  BundleInput: inputSchema(bundleInput),
+  DepartmentInput: inputSchema(departmentInput),
+  PublishItemRequest: inputSchema(publishInput),
+  AdminMaterial: object({
+    name: text,
+    form: enumOf(['original', 'copy', 'original_and_copy', 'electronic']),
+    copies: int,
+    requirement: enumOf(['required', 'conditional']),
+    condition: nullable(text),
+    notes: nullable(text),
+  }),
+  AdminItem: object({
+    id: uuid, code: text, name: text,
+    category: enumOf(['permit', 'confirmation', 'public_service', 'convenience', 'other_power']),
+    departmentCode: text, departmentName: text,
+    handlingMode: enumOf(['immediate', 'commitment', 'joint', 'report_up', 'online']),
+    legalDays: int, promisedDays: int, feeText: text, summary: text, conditions: text, maxVisits: int,
+    keywords: text, popularity: int, published: bool, isSample: bool, updatedAt: instant,
+    materials: arrayOf(ref('AdminMaterial')),
+  }, 'an item of the county as the admin edits it, published or not'),
+  AdminItemRow: object({
+    id: uuid, code: text, name: text, category: text, departmentCode: text, departmentName: text,
+    published: bool, materialCount: int, isSample: bool, updatedAt: instant,
+  }),
+  AdminItemPage: object({ total: int, limit: int, offset: int, rows: arrayOf(ref('AdminItemRow')) }),
+  SaveItemResult: object({ status: enumOf(['created', 'updated', 'unchanged']), item: ref('AdminItem') }),
+  Department: object({ id: uuid, code: text, name: text, sortOrder: int }),
+  DepartmentList: object({ departments: arrayOf(extend(ref('Department'), { itemCount: int })) }),
+  AdminBundle: object({
+    id: uuid, code: text, name: text, summary: text, keywords: text, popularity: int, published: bool,
+    isSample: bool, updatedAt: instant,
+    items: arrayOf(object({ id: uuid, code: text, name: text, published: bool })),
+  }),
+  AdminBundleList: object({ bundles: arrayOf(ref('AdminBundle')) }),
+  ImportReport: object({
+    dryRun: { type: 'boolean', description: 'true when nothing was written (asked for, or the file has problems)' },
+    format: enumOf(['csv', 'xlsx']),
+    encoding: { type: ['string', 'null'], enum: ['utf-8', 'gb18030', null], description: 'how a CSV was decoded; null for XLSX' },
+    itemRows: int,
+    materialRows: int,
+    errors: arrayOf(object({
+      sheet: { type: 'string', description: '事项 or 材料' },
+      row: { type: ['integer', 'null'], description: 'row number as Excel/WPS show it' },
+      column: nullable(text),
+      message: { type: 'string', description: 'plain Chinese' },
+    })),
+    created: int, updated: int, unchanged: int,
+    materialsReplaced: { type: 'boolean', description: 'false when the file had no 材料 part: stored materials were kept' },
+    rows: arrayOf(object({ code: text, status: enumOf(['created', 'updated', 'unchanged']) })),
+  }, 'what an import does (dry run) or did; see docs/catalogue-spreadsheet.md'),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -682,9 +737,11 @@ interface Op {
   idempotent?: boolean;
   /** parameters beyond the path id, the Idempotency-Key and the query (e.g. an optional header) */
   extraParameters?: Json[];
-  ok: { status: number; description: string; schema: Json; headers?: Record<string, Json>; contentType?: string };
+  ok: { status: number; description: string; schema: Json; headers?: Record<string, Json>; contentType?: string; files?: string[] };
   /** route-specific codes (null = the general wording) */
   errors: Errors;
+  /** a raw file body instead of JSON (the catalogue import) */
+  upload?: { contentType: string; description: string };
 }
 
 function errorsOf(op: Op): Errors {
@@ -746,9 +803,11 @@ function errorList(errors: Errors): string {
 
 const CASE_STAFF_ONLY = "Staff and managers of the case's centre only (checked in the database): residents and admins get 403 `FORBIDDEN`, another centre's staff 404 `CASE_NOT_FOUND`.";
 
+const ADMIN = "Active county admins only, their own county (checked in the database): residents, staff and managers get 403 `FORBIDDEN`; a deactivated admin 401; another county's ids are 404.";
+
 const CUT_OFF = 'Rules are per centre (`booking_rules`); defaults: booking opens 14 days ahead (today … today + 14, Shanghai dates) and closes 1 hour before the slot starts; cancelling and rescheduling close 1 hour before the booked start.';
 
-const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>> = {
+const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'put' | 'delete', Op>>> = {
   '/api/health': {
     get: {
       operationId: 'getHealth',
@@ -1421,6 +1480,179 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'delete', Op>>>
       ok: { status: 200, description: 'what the run did', schema: ref('NoShowRun'), headers: { 'Cache-Control': { schema: { const: 'no-store' } } } },
       errors: { FORBIDDEN: '`CRON_SECRET` is not set on the server, or the header does not carry it' },
     },
+  },  '/api/admin/catalogue/items': {
+    get: {
+      operationId: 'adminListItems',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: the county\'s items · 事项管理',
+      description: `Items of the admin's county, published or not, by code; search by name, other names, code or department. ${ADMIN}`,
+      auth: 'required',
+      query: { schema: adminItemQuery, describe: { q: 'words to find', published: 'true / false: only published / unpublished', limit: 'page size (≤ 200)', offset: 'rows to skip' } },
+      ok: { status: 200, description: 'one page', schema: ref('AdminItemPage') },
+      errors: { FORBIDDEN: 'not an admin' },
+    },
+    post: {
+      operationId: 'adminCreateItem',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: create an item · 新增事项',
+      description: `An item with its ordered materials, published unless \`published: false\`. The server writes its search pinyin. Audited (\`catalogue.item_create\`). Requires \`Idempotency-Key\`. ${ADMIN}`,
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'CatalogueItemInput', required: true },
+      ok: { status: 201, description: 'the new item', schema: ref('SaveItemResult') },
+      errors: { FORBIDDEN: 'not an admin', ITEM_CODE_TAKEN: 'the county has an item with this code', DEPARTMENT_NOT_FOUND: 'no department with this code in the county', CONFLICT: 'a concurrent change' },
+    },
+  },
+  '/api/admin/catalogue/items/{id}': {
+    get: {
+      operationId: 'adminGetItem',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: one item · 事项详情',
+      description: `The item with its materials, published or not. ${ADMIN}`,
+      auth: 'required',
+      pathId: 'the item',
+      ok: { status: 200, description: 'the item', schema: ref('AdminItem') },
+      errors: { FORBIDDEN: 'not an admin', ITEM_NOT_FOUND: 'no item with this id in the county' },
+    },
+    put: {
+      operationId: 'adminUpdateItem',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: replace an item · 修改事项',
+      description: `The whole item; the materials list is replaced as a whole, in the given order, in one transaction. \`status\` says whether anything changed. Audited (\`catalogue.item_update\`, with the names of the changed fields). ${ADMIN}`,
+      auth: 'required',
+      pathId: 'the item',
+      body: { schema: 'CatalogueItemInput', required: true },
+      ok: { status: 200, description: 'the item as stored', schema: ref('SaveItemResult') },
+      errors: { FORBIDDEN: 'not an admin', ITEM_NOT_FOUND: 'no item with this id in the county', ITEM_CODE_TAKEN: 'another item has this code', DEPARTMENT_NOT_FOUND: 'no department with this code in the county', CONFLICT: 'a concurrent change' },
+    },
+  },
+  '/api/admin/catalogue/items/{id}/publish': {
+    post: {
+      operationId: 'adminPublishItem',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: publish or stop publishing · 发布 / 停止发布',
+      description: `\`{ published }\`. An unpublished item disappears from the residents' catalogue and cannot be booked; bookings already made stay valid. When it has future bookings, unpublishing answers 409 \`ITEM_HAS_FUTURE_BOOKINGS\` with \`details.count\` until the request says \`keepBookings: true\`. Audited. ${ADMIN}`,
+      auth: 'required',
+      pathId: 'the item',
+      body: { schema: 'PublishItemRequest', required: true },
+      ok: { status: 200, description: 'the item', schema: ref('AdminItem') },
+      errors: { FORBIDDEN: 'not an admin', ITEM_NOT_FOUND: 'no item with this id in the county', ITEM_HAS_FUTURE_BOOKINGS: 'future bookings exist and `keepBookings` was not set (`details.count`)' },
+    },
+  },
+  '/api/admin/catalogue/departments': {
+    get: {
+      operationId: 'adminListDepartments',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: departments · 实施部门',
+      description: `The county's departments in display order, with their item counts. ${ADMIN}`,
+      auth: 'required',
+      ok: { status: 200, description: 'the departments', schema: ref('DepartmentList') },
+      errors: { FORBIDDEN: 'not an admin' },
+    },
+    post: {
+      operationId: 'adminCreateDepartment',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: add a department · 新增部门',
+      description: `Code and name are unique in the county, so a repeated request answers 409 \`DEPARTMENT_TAKEN\` instead of adding twice. Audited. ${ADMIN}`,
+      auth: 'required',
+      body: { schema: 'DepartmentInput', required: true },
+      ok: { status: 201, description: 'the department', schema: ref('Department') },
+      errors: { FORBIDDEN: 'not an admin', DEPARTMENT_TAKEN: 'the county has a department with this code or name' },
+    },
+  },
+  '/api/admin/catalogue/departments/{id}': {
+    put: {
+      operationId: 'adminUpdateDepartment',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: rename a department · 修改部门',
+      description: `Code, name and order. Audited. ${ADMIN}`,
+      auth: 'required',
+      pathId: 'the department',
+      body: { schema: 'DepartmentInput', required: true },
+      ok: { status: 200, description: 'the department', schema: ref('Department') },
+      errors: { FORBIDDEN: 'not an admin', DEPARTMENT_NOT_FOUND: 'no department with this id in the county', DEPARTMENT_TAKEN: 'another department has this code or name' },
+    },
+  },
+  '/api/admin/catalogue/bundles': {
+    get: {
+      operationId: 'adminListBundles',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: bundles · 一件事管理',
+      description: `The county's bundles, published or not, with their items in order. ${ADMIN}`,
+      auth: 'required',
+      ok: { status: 200, description: 'the bundles', schema: ref('AdminBundleList') },
+      errors: { FORBIDDEN: 'not an admin' },
+    },
+    post: {
+      operationId: 'adminCreateBundle',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: create a bundle · 新增一件事',
+      description: `\`itemCodes\`: item codes of the county, the one a visit is booked for first. Audited. Requires \`Idempotency-Key\`. ${ADMIN}`,
+      auth: 'required',
+      idempotent: true,
+      body: { schema: 'BundleInput', required: true },
+      ok: { status: 201, description: 'the bundle', schema: ref('AdminBundle') },
+      errors: { FORBIDDEN: 'not an admin', ITEM_CODES_UNKNOWN: 'codes that are not items of the county (`details.codes`)', BUNDLE_CODE_TAKEN: 'the county has a bundle with this code', INVALID_INPUT: 'a value the database refuses' },
+    },
+  },
+  '/api/admin/catalogue/bundles/{id}': {
+    put: {
+      operationId: 'adminUpdateBundle',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: replace a bundle · 修改一件事',
+      description: `The whole bundle and its ordered item list. Audited. ${ADMIN}`,
+      auth: 'required',
+      pathId: 'the bundle',
+      body: { schema: 'BundleInput', required: true },
+      ok: { status: 200, description: 'the bundle', schema: ref('AdminBundle') },
+      errors: { FORBIDDEN: 'not an admin', BUNDLE_NOT_FOUND: 'no bundle with this id in the county', ITEM_CODES_UNKNOWN: 'codes that are not items of the county', BUNDLE_CODE_TAKEN: 'another bundle has this code', INVALID_INPUT: 'a value the database refuses' },
+    },
+  },
+  '/api/admin/catalogue/import': {
+    post: {
+      operationId: 'adminImportCatalogue',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: import the catalogue spreadsheet · 导入目录',
+      description: [
+        'The file\'s bytes as the body (`Content-Type: application/octet-stream`): an .xlsx workbook, or a CSV in UTF-8 (with or without BOM) or GB18030/GBK. Layout: docs/catalogue-spreadsheet.md. At most 4 MB and 5000 items.',
+        '`dryRun=true` (the default) checks every row and reports every problem (sheet, row, column, plain Chinese message) and what the import would do; nothing is written. `dryRun=false` checks the same way and, only when there is no problem at all, upserts every row by item code in one transaction (all or nothing); with problems it answers 422 `IMPORT_INVALID` whose `details.report` is the same report. Items not in the file are left as they are. Audited (`catalogue.import`, counts and codes).',
+        ADMIN,
+      ].join('\n\n'),
+      auth: 'required',
+      query: { schema: importQuery, describe: { dryRun: 'true (default): only check; false: apply when there is no problem' } },
+      upload: { contentType: 'application/octet-stream', description: 'the .xlsx or .csv file as it is' },
+      ok: { status: 200, description: 'the report', schema: ref('ImportReport') },
+      errors: {
+        FORBIDDEN: 'not an admin',
+        UNSUPPORTED_MEDIA_TYPE: 'the body is not sent as `application/octet-stream`',
+        PAYLOAD_TOO_LARGE: 'a body over 4.5 MB',
+        IMPORT_FILE_TOO_LARGE: 'a file over 4 MB, or an .xlsx that unpacks to more than 60 MB',
+        IMPORT_TOO_MANY_ROWS: 'more than 5000 items (or 50000 materials)',
+        IMPORT_FORMAT_UNSUPPORTED: 'an old .xls/.et workbook or a UTF-16 text file',
+        IMPORT_FILE_UNREADABLE: 'binary junk, a damaged workbook or a CSV that is neither UTF-8 nor GB18030',
+        IMPORT_FILE_EMPTY: 'no header and no rows',
+        IMPORT_INVALID: 'dryRun=false and the file has problems: `details.report`, `details.errorCount`; nothing written',
+        CONFLICT: 'a concurrent change',
+      },
+    },
+  },
+  '/api/admin/catalogue/export': {
+    get: {
+      operationId: 'adminExportCatalogue',
+      tags: ['catalogue-admin'],
+      summary: 'Admin: export the catalogue · 导出目录',
+      description: `Every item of the county with its materials as a download (\`Content-Disposition: attachment\`, Chinese file name in \`filename*\`), in the layout the import reads, so the file imports back to the same catalogue. CSV is UTF-8 with BOM; cells that a spreadsheet program would run as a formula (starting with = + - @) get a leading apostrophe, which the import removes. ${ADMIN}`,
+      auth: 'required',
+      query: { schema: exportQuery, describe: { format: 'xlsx (default) or csv' } },
+      ok: {
+        status: 200,
+        description: 'the file',
+        schema: { type: 'string', format: 'binary' },
+        files: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv; charset=utf-8'],
+        headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"; filename*=UTF-8\'\'…' } },
+      },
+      errors: { FORBIDDEN: 'not an admin' },
+    },
   },
   '/api/manage/ratings': {
     get: {
@@ -1865,7 +2097,13 @@ function operation(op: Op): Json {
   if (op.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   if (op.query) parameters.push(...queryParameters(op.query));
   if (op.extraParameters) parameters.push(...op.extraParameters);
-  const ok: Json = { description: op.ok.description, content: { [op.ok.contentType ?? 'application/json']: { schema: op.ok.schema } } };
+  // JSON, one other content type (a staff photo), or files in several formats (the catalogue export)
+  const ok: Json = {
+    description: op.ok.description,
+    content: op.ok.files
+      ? Object.fromEntries(op.ok.files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
+      : { [op.ok.contentType ?? 'application/json']: { schema: op.ok.schema } },
+  };
   if (op.ok.headers) ok.headers = op.ok.headers;
   const out: Json = {
     operationId: op.operationId,
@@ -1880,6 +2118,13 @@ function operation(op: Op): Json {
   if (op.body) {
     out.requestBody = { required: op.body.required, content: { 'application/json': { schema: ref(op.body.schema) } } };
   }
+  if (op.upload) {
+    out.requestBody = {
+      required: true,
+      description: op.upload.description,
+      content: { [op.upload.contentType]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
   if (parameters.length === 0) delete out.parameters;
   return out;
 }
@@ -1892,7 +2137,7 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
 
-**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/…, POST /api/admin/accounts, POST /api/manage/centers/{id}/windows and …/staff, /api/queue/call-next, /api/queue/undo and every POST /api/tickets/{id}/… (optional on POST /api/tickets): a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
+**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/…, POST /api/admin/accounts, POST /api/admin/catalogue/items and …/bundles, POST /api/manage/centers/{id}/windows and …/staff, /api/queue/call-next, /api/queue/undo and every POST /api/tickets/{id}/… (optional on POST /api/tickets): a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 
 /** The OpenAPI 3.1 document of every route under api/. */
 export function buildOpenApi(): OpenApiDocument {
@@ -1914,6 +2159,7 @@ export function buildOpenApi(): OpenApiDocument {
       { name: 'jobs', description: 'scheduled jobs (CRON_SECRET)' },
       { name: 'manage', description: '中心设置: hours, windows, items, capacity, closures, rules, staff on duty (managers, county admins)' },
       { name: 'accounts', description: '账号管理: staff accounts and the audit log (admins, managers)' },
+      { name: 'catalogue-admin', description: '目录管理 (county admins): items, materials, bundles, departments, spreadsheet import and export' },
       { name: 'system', description: 'health and this document' },
     ],
     paths,

@@ -12,7 +12,10 @@ import { matchRoute, routeFromFile, type RouteEntry, sortRoutes } from './routes
 import { staticFiles } from './static-files';
 import { toVercelRequest, toVercelResponse } from './vercel-adapter';
 
-export type VercelHandler = (req: VercelRequest, res: VercelResponse) => unknown;
+export type VercelHandler = ((req: VercelRequest, res: VercelResponse) => unknown) & {
+  /** a route's own body limit (route({...}, { maxBodyBytes })), above the server's default */
+  maxBodyBytes?: number;
+};
 
 export interface MountedRoute extends RouteEntry {
   handler: VercelHandler;
@@ -70,7 +73,8 @@ async function handleRequest(
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
     const match = matchRoute(options.routes, url.pathname.slice('/api'.length));
     if (!match) return sendError(vres, apiError('NOT_FOUND'), `${req.method} ${url.pathname}`);
-    const body = await readBody(req, options.maxBodyBytes);
+    const limit = (match.route as MountedRoute).handler.maxBodyBytes ?? options.maxBodyBytes;
+    const body = await readBody(req, limit);
     if (body === null) {
       res.setHeader('Connection', 'close');
       return sendError(vres, apiError('PAYLOAD_TOO_LARGE'), `${req.method} ${url.pathname}`);

@@ -65,6 +65,10 @@ function parseCookies(header: string): Record<string, string> {
 // JSON bigger than this is gzipped when the client accepts it (Vercel compresses too).
 const GZIP_FROM_BYTES = 1024;
 
+function isCompressible(contentType: string): boolean {
+  return /^(text\/|application\/(json|javascript|xml))/i.test(contentType);
+}
+
 export function toVercelResponse(res: ServerResponse, acceptsGzip: boolean): VercelResponse {
   const r = res as VercelResponse;
   r.status = (code: number) => {
@@ -85,7 +89,15 @@ export function toVercelResponse(res: ServerResponse, acceptsGzip: boolean): Ver
   };
   r.send = (body: unknown) => {
     if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return r.json(body);
-    res.end(body as string | Buffer);
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : (body as Buffer | undefined);
+    // text files (a CSV export) compress well; zip-based ones (XLSX) are compressed already
+    if (bytes && acceptsGzip && bytes.length >= GZIP_FROM_BYTES && isCompressible(String(res.getHeader('Content-Type') ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.end(gzipSync(bytes));
+    } else {
+      res.end(bytes);
+    }
     return r;
   };
   r.redirect = ((a: number | string, b?: string) => {

@@ -118,7 +118,17 @@ beforeAll(async () => {
   const board = await api.call<{ waiting: { id: string }[] }>('GET', '/api/queue', { token: tokens.staffX });
   const ticketX = board.body.waiting.at(-1)!.id;
 
+  const adminGet = async <T>(path: string) => (await api.call<T>('GET', path, { token: tokens.admin })).body;
+  const itemDetail = await adminGet<{ code: string; department: { code: string } }>(`/api/items/${item}`);
+  const departments = await adminGet<{ departments: { id: string; code: string }[] }>('/api/admin/catalogue/departments');
+  const department = departments.departments.find((d) => d.code === itemDetail.department.code)!;
+  const bundleCode = (await adminGet<{ code: string }>(`/api/bundles/${bundle}`)).code;
+
   fx = {
+    itemCode: itemDetail.code,
+    departmentId: department.id,
+    departmentCode: department.code,
+    bundleCode,
     ticketX,
     bundle,
     windowX,
@@ -148,7 +158,7 @@ function defaultId(path: string): string {
   if (path.startsWith('/api/cases/')) return fx.caseId;
   if (path.startsWith('/api/admin/accounts/')) return fx.account;
   if (path.startsWith('/api/centers/')) return fx.centerX;
-  if (path.startsWith('/api/items/')) return fx.item;
+  if (path.startsWith('/api/items/') || path.startsWith('/api/admin/catalogue/items/')) return fx.item;
   if (path.startsWith('/api/bundles/')) return fx.bundle;
   if (path.startsWith('/api/manage/centers/')) return fx.centerX;
   throw new Error(`authorization matrix: no fixture for ${path}; give the row an id`);
@@ -184,14 +194,15 @@ describe('authorization matrix', () => {
       const params = value(r.request.params, caller) ?? {};
       const filled = Object.entries(params).reduce((p, [name, v]) => p.replace(`{${name}}`, v), id ? template.replace('{id}', id) : template);
       const path = filled + (query ? `?${query}` : '');
-      const body = method === 'POST' ? (value(r.request.body, caller) ?? undefined) : undefined;
+      const body = method === 'POST' || method === 'PUT' ? (value(r.request.body, caller) ?? undefined) : undefined;
       if (/\{\w+\}/.test(path)) throw new Error(`authorization matrix: ${r.operation} has an unfilled placeholder (give the row params)`);
       const res = await api.call<ErrorBody>(method, path, {
         token: tokens[caller],
         body,
-        idempotencyKey: method === 'POST' ? `mx-${fresh()}` : undefined,
+        idempotencyKey: method === 'POST' || method === 'PUT' ? `mx-${fresh()}` : undefined,
       });
       const outcome = outcomeOf(res.status);
+      if (process.env.MATRIX_DEBUG && r.operation.includes(process.env.MATRIX_DEBUG)) console.log(caller, res.status, JSON.stringify(res.body).slice(0, 200));
       got[caller] = `${outcome}${outcome === 'ok' ? '' : ` ${res.body?.error?.code ?? ''}`}`;
       want[caller] = `${r.expected[caller]}`;
       // a 404 must be a not-found answer, not a missing route

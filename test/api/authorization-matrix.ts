@@ -49,6 +49,11 @@ export interface Fixtures {
   caseId: string;
   /** a window staff account of X (the target of the account administration) */
   account: string;
+  /** the catalogue: the fixture item's code, a department and a bundle with their codes */
+  itemCode: string;
+  departmentId: string;
+  departmentCode: string;
+  bundleCode: string;
   /** a walk-in ticket waiting at X today */
   ticketX: string;
   /** a published 一件事 bundle */
@@ -66,7 +71,8 @@ export interface Fixtures {
 
 type Value<T> = T | ((fx: Fixtures, caller: CallerName) => T);
 export interface RequestSpec {
-  body?: Value<Record<string, unknown>>;
+  /** JSON, or a Buffer sent as a file (application/octet-stream) */
+  body?: Value<Record<string, unknown> | Buffer>;
   query?: Value<string>;
   /** replaces the path's `{id}` (default: the fixture of the path) */
   id?: Value<string>;
@@ -119,6 +125,12 @@ const ACCOUNT_ADMIN = 'ok: managerX admin | 404: managerY adminOther | 403: *';
 const AUDIT_READERS = 'ok: managerX managerY admin adminOther | 403: *';
 const STAFF_ACCOUNTS = 'ok: staffX staffY managerX managerY admin adminOther | 403: resident family agent';
 
+const COUNTY_ADMINS = 'ok: admin adminOther | 403: *';
+const OWN_COUNTY_ADMIN = 'ok: admin | 404: adminOther | 403: *';
+const catalogueItem = (code: string, departmentCode: string) => ({
+  code, name: '矩阵测试事项', category: 'convenience', departmentCode, handlingMode: 'immediate', legalDays: 1, promisedDays: 0,
+  summary: '矩阵测试', conditions: '矩阵测试', maxVisits: 1, materials: [{ name: '居民身份证', form: 'original' }],
+});
 const CENTRE_X_MANAGERS = 'ok: managerX admin | 403: *';
 // no follow-up exists in the fixtures: allowed callers reach the lookup (404 RECTIFICATION_NOT_FOUND),
 // everyone else is refused before it; closing one is tested in rating-follow-up.test.ts
@@ -219,6 +231,22 @@ export const ROWS: Row[] = [
   row('POST /api/tickets/{id}/finish', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
   row('POST /api/tickets/{id}/missed', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
   row('POST /api/tickets/{id}/requeue', CENTRE_X_STAFF, { id: (fx) => fx.ticketX }),
+  // catalogue administration: county admins, each in their own county
+  row('GET /api/admin/catalogue/items', COUNTY_ADMINS),
+  // (another county's admin: its county has no department of that code, 404 DEPARTMENT_NOT_FOUND)
+  row('POST /api/admin/catalogue/items', 'ok: admin | 404: adminOther | 403: *', { body: (fx, c) => catalogueItem(`MX-${c.slice(0, 4).toUpperCase()}-${fx.unique()}`.slice(0, 40), fx.departmentCode) }),
+  row('GET /api/admin/catalogue/items/{id}', OWN_COUNTY_ADMIN),
+  row('PUT /api/admin/catalogue/items/{id}', OWN_COUNTY_ADMIN, { body: (fx) => catalogueItem(fx.itemCode, fx.departmentCode) }),
+  row('POST /api/admin/catalogue/items/{id}/publish', OWN_COUNTY_ADMIN, { body: { published: true } }),
+  row('GET /api/admin/catalogue/departments', COUNTY_ADMINS),
+  row('POST /api/admin/catalogue/departments', COUNTY_ADMINS, { body: (fx) => ({ code: `mx_${fx.unique()}`.toLowerCase(), name: '矩阵部门' }) }),
+  row('PUT /api/admin/catalogue/departments/{id}', OWN_COUNTY_ADMIN, { id: (fx) => fx.departmentId, body: (fx) => ({ code: fx.departmentCode, name: '矩阵改名部门' }) }),
+  row('GET /api/admin/catalogue/bundles', COUNTY_ADMINS),
+  // (another county's admin: allowed, its county has no item of that code, 422 ITEM_CODES_UNKNOWN)
+  row('POST /api/admin/catalogue/bundles', COUNTY_ADMINS, { body: (fx) => ({ code: `MX-${fx.unique()}`.slice(0, 40), name: '矩阵一件事', summary: '矩阵', itemCodes: [fx.itemCode] }) }),
+  row('PUT /api/admin/catalogue/bundles/{id}', OWN_COUNTY_ADMIN, { id: (fx) => fx.bundle, body: (fx) => ({ code: fx.bundleCode, name: '矩阵一件事', summary: '矩阵', itemCodes: [fx.itemCode] }) }),
+  row('POST /api/admin/catalogue/import', COUNTY_ADMINS, { query: 'dryRun=true', body: Buffer.from('\ufeff事项编码,事项名称\nMX-1,矩阵\n', 'utf8') }),
+  row('GET /api/admin/catalogue/export', COUNTY_ADMINS, { query: 'format=csv' }),
   // the scheduler's job: a CRON_SECRET, never a user token
   row('GET /api/jobs/no-shows', '403: anon deactivated mustChange *'),
 ];

@@ -12,6 +12,7 @@ export interface ApiResponse<T> {
 
 export interface CallOptions {
   token?: string;
+  /** JSON; a Buffer is sent as it is (application/octet-stream, a file upload) */
   body?: unknown;
   idempotencyKey?: string;
   headers?: Record<string, string>;
@@ -53,6 +54,10 @@ export async function startApi(
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.Authorization = `Bearer ${o.token}`;
     if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey;
+    if (Buffer.isBuffer(o.body)) {
+      headers['Content-Type'] ??= 'application/octet-stream';
+      return get<T>(path, { method, headers, body: new Uint8Array(o.body) });
+    }
     if (o.body !== undefined) headers['Content-Type'] = 'application/json';
     return get<T>(path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
   }

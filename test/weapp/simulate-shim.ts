@@ -151,6 +151,10 @@ export function setupWeapp(): WeappHarness {
   wx.redirectTo = record('redirectTo', navigations, 'url');
   wx.makePhoneCall = record('makePhoneCall', phoneCalls, 'phoneNumber');
   wx.setNavigationBarTitle = (options: WxCallOptions) => succeed(options, { errMsg: 'setNavigationBarTitle:ok' });
+  // Taro keeps the synchronous wx functions it finds at launch (and marks missing ones as
+  // unsupported): a stand-in that hands out the file system a test sets as wx.testFileSystem
+  wx.getFileSystemManager = () => wx.testFileSystem;
+  wx.chooseMessageFile = (options: WxCallOptions) => (wx.testChooseMessageFile as (o: WxCallOptions) => void)(options);
 
   // 3. App / getApp / getCurrentPages / Page
   let app: Record<string, unknown> = {};

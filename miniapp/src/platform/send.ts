@@ -25,7 +25,7 @@ export interface SendOptions {
  * One JSON request. Resolves with the body of a 2xx answer; rejects with an ApiError carrying
  * the server's plain Chinese message, or NETWORK when no answer came.
  */
-export async function sendJson<T>(method: 'GET' | 'POST', path: string, options: SendOptions = {}): Promise<T> {
+export async function sendJson<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: SendOptions = {}): Promise<T> {
   const { query = {}, body, idempotencyKey, login = true } = options;
   const header: Record<string, string> = { Accept: 'application/json' };
   const token = login ? bearerToken() : '';
