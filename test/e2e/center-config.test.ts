@@ -112,6 +112,48 @@ run('a manager closes a day and changes capacity; the resident sees it (H5)', ()
     await context.close();
   }, 120_000);
 
+  it('phone: the manager takes a photo for the public notice; the resident sees it under 今日在岗', async () => {
+    const manager = await api.login('manager-shahe');
+    const base = `/api/manage/centers/${center.id}`;
+    const made = await api.call<{ staff: { id: string; name: string }[] }>('POST', `${base}/staff`, {
+      token: manager, idempotencyKey: `photo-${Date.now()}`, body: { name: '何静', post: '社保窗口', dutyWeekdays: [1, 2, 3, 4, 5, 6, 7] },
+    });
+    expect(made.status).toBe(201);
+    const staffId = made.body.staff.find((x) => x.name === '何静')!.id;
+    expect((await api.call('POST', `${base}/staff/${staffId}`, { token: manager, body: { consent: true } })).status).toBe(200);
+
+    const { context, page } = await open(PHONE);
+    await login(page, '刘军', `/manage/pages/on-duty/index?id=${center.id}`);
+    const row = visible(page).locator('.m-item', { hasText: '何静（社保窗口）' });
+    await row.waitFor();
+    // a photo from the phone's camera or album: made small on the phone before it is sent
+    const chooser = page.waitForEvent('filechooser');
+    await row.locator('.big-button', { hasText: '上传照片' }).click();
+    const big = Buffer.from(await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 2000;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#88aacc';
+      g.fillRect(0, 0, 1600, 2000);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    }), 'base64');
+    await (await chooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: big });
+    await row.getByText('照片已保存').waitFor();
+    await row.locator('.m-photo').waitFor();
+    await shot(page, '09-photo-manager');
+
+    await page.goto(`${api.url}/#/pages/center/index?id=${center.id}`);
+    const photo = visible(page).locator('.on-duty__photo').first();
+    await photo.waitFor();
+    await photo.scrollIntoViewIfNeeded();
+    await shot(page, '10-photo-resident');
+    const served = await api.get<string>(`/api/staff-photos/${staffId}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    await context.close();
+  }, 120_000);
+
   it('phone: the resident sees Thursday closed with the reason, and the new seats on Wednesday', async () => {
     const { context, page } = await open(PHONE);
     await login(page, '王秀英', `/pages/book/index?item=${item.id}&center=${center.id}`);

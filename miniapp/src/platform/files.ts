@@ -65,6 +65,88 @@ async function chooseInWeChat(): Promise<ChosenFile | null> {
   return { name: file.name, bytes };
 }
 
+export interface ChosenPhoto {
+  contentType: 'image/jpeg';
+  /** base64 of a JPEG at most PHOTO_MAX_SIDE px on its longer side */
+  base64: string;
+}
+
+/** Photos on the public notice are small: a face at phone size. Keeps uploads under 200 KB. */
+export const PHOTO_MAX_SIDE = 480;
+
+/** Lets the manager take or pick a photo, made small on the phone; null when they cancel. */
+export function choosePhoto(): Promise<ChosenPhoto | null> {
+  return isH5 ? choosePhotoInBrowser() : choosePhotoInWeChat();
+}
+
+function choosePhotoInBrowser(): Promise<ChosenPhoto | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/jpeg,image/png';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) return resolve(null);
+      const url = URL.createObjectURL(file);
+      const image = new Image();
+      image.onload = () => {
+        const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(image.width, image.height));
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.max(1, Math.round(image.width * scale));
+        canvas.height = Math.max(1, Math.round(image.height * scale));
+        canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+        URL.revokeObjectURL(url);
+        resolve({ contentType: 'image/jpeg', base64: canvas.toDataURL('image/jpeg', 0.8).split(',')[1] ?? '' });
+      };
+      image.onerror = () => {
+        URL.revokeObjectURL(url);
+        reject(new Error('not an image'));
+      };
+      image.src = url;
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+async function choosePhotoInWeChat(): Promise<ChosenPhoto | null> {
+  const chosen = await new Promise<string | null>((resolve) => {
+    Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['camera', 'album'],
+      success: (res) => resolve(res.tempFiles[0]?.tempFilePath ?? null),
+      fail: () => resolve(null), // cancelled
+    });
+  });
+  if (!chosen) return null;
+  const small = await new Promise<string>((resolve) => {
+    Taro.compressImage({
+      src: chosen,
+      quality: 70,
+      compressedWidth: PHOTO_MAX_SIDE,
+      success: (res) => resolve(res.tempFilePath),
+      fail: () => resolve(chosen), // an old base library: the chosen (already compressed) photo
+    });
+  });
+  const base64 = await new Promise<string>((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath: small,
+      encoding: 'base64',
+      success: (res) => resolve(String(res.data)),
+      fail: reject,
+    });
+  });
+  return { contentType: 'image/jpeg', base64 };
+}
+
 /** POSTs raw bytes (application/octet-stream) with the login; JSON answer as sendJson's. */
 export async function uploadBytes<T>(path: string, bytes: ArrayBuffer): Promise<T> {
   const token = bearerToken();

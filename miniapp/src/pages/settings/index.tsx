@@ -53,6 +53,9 @@ export default function SettingsPage(): ReactNode {
           <LinkRow title="好差评" detail="满意率、差评和整改" onClick={() => void openPage('/manage/pages/ratings/index')} />
           <LinkRow title="账号管理" detail="工作人员账号、重置密码、停用" onClick={() => void openPage(routes.manageAccounts())} />
           <LinkRow title="操作记录" detail="谁在什么时候改了什么" onClick={() => void openPage(routes.manageAudit())} />
+          {loadSession()?.account.role === 'admin' ? (
+            <LinkRow title="目录管理" detail="事项、材料、一件事，表格导入导出" onClick={() => void openPage('/manage/pages/catalogue/index')} />
+          ) : null}
         </Section>
       ) : null}
 

@@ -51,3 +51,8 @@ export function updateStaff(
 ): Promise<CenterConfig> {
   return postWithLogin(`${base(centerId)}/staff/${encodeURIComponent(staffId)}`, change);
 }
+
+/** The photo on the public notice (a small JPEG, base64); the database checks the bytes again. */
+export function uploadStaffPhoto(centerId: string, staffId: string, photo: { contentType: string; base64: string }): Promise<CenterConfig> {
+  return postWithLogin(`${base(centerId)}/staff/${encodeURIComponent(staffId)}/photo`, { contentType: photo.contentType, data: photo.base64 });
+}

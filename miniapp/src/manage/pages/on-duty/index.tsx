@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { CenterConfig, ManagedStaff } from '@contract/center-config';
 import { useState, type ReactNode } from 'react';
 import { ActionButton } from '@/components/ActionButton';
@@ -9,8 +9,10 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { WEEKDAY_LABELS, weekdaysText } from '@/lib/centerConfig';
+import { choosePhoto } from '@/platform/files';
 import { usePageParam } from '@/platform/page';
-import { createStaff, updateStaff } from '@/services/manage/manage';
+import { apiBaseUrl } from '@/platform/request';
+import { createStaff, updateStaff, uploadStaffPhoto } from '@/services/manage/manage';
 import { Field, Notice } from '../../shared/Field';
 import { manageRoutes } from '../../shared/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
@@ -49,9 +51,22 @@ function StaffRow({ centerId, staff, onSaved }: { centerId: string; staff: Manag
     setAsking(null);
     onSaved(next);
   });
+  const [photoNote, setPhotoNote] = useState('');
+  const photo = useSubmit(
+    async () => {
+      const chosen = await choosePhoto();
+      return chosen ? uploadStaffPhoto(centerId, staff.id, chosen) : null;
+    },
+    (next) => {
+      setPhotoNote(next ? '照片已保存' : '');
+      if (next) onSaved(next);
+    },
+  );
   const status = staff.public ? (staff.onDutyToday ? '今天公示中' : '今天不在岗') : staff.consentWithdrawnAt ? '已撤回同意，不公示' : '未同意公示';
   return (
     <View className="m-item">
+      {staff.photoUrl ? <Image className="m-photo" src={`${apiBaseUrl()}${staff.photoUrl}`} mode="aspectFill" ariaLabel={`${staff.name}的照片`} /> : null}
+      {staff.hasPhoto && !staff.photoUrl ? <Text className="m-line m-line--muted">已有照片（本人同意公示后群众才能看到）</Text> : null}
       <Text className="m-line">
         {staff.name}（{staff.post}）
       </Text>
@@ -87,9 +102,14 @@ function StaffRow({ centerId, staff, onSaved }: { centerId: string; staff: Manag
           <ActionButton kind="secondary" pending={change.pending} onClick={() => change.submit({ today: !staff.onDutyToday })}>
             {staff.onDutyToday ? '今天不在岗' : '今天在岗'}
           </ActionButton>
+          <ActionButton kind="secondary" pending={photo.pending} onClick={() => photo.submit(undefined)}>
+            {staff.hasPhoto ? '换照片' : '上传照片'}
+          </ActionButton>
         </View>
       ) : null}
       {change.error ? <Notice tone="warn">{change.error.message}</Notice> : null}
+      {photo.error ? <Notice tone="warn">{photo.error.message}</Notice> : null}
+      {photoNote ? <Text className="m-line m-line--muted">{photoNote}</Text> : null}
     </View>
   );
 }
