@@ -173,4 +173,18 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
     await shot('elder-03-checkin');
     await setElder(false);
   });
+
+  it('accepts a walk-in who took a number without an item: staff search and tap the item', async () => {
+    const staffToken = await api.login('staff-shahe');
+    const ticket = await api.call<{ number: number }>('POST', '/api/tickets', { token: staffToken, body: {}, idempotencyKey: `walk-${Date.now()}` });
+    expect(ticket.status).toBe(201);
+    await page.goto(`${api.url}/#/work/pages/case/index?ticket=${ticket.body.number}`);
+    await tap('确认受理', true);
+    await text('这位群众办什么事？').waitFor();
+    await visible().locator('input').first().fill('低保');
+    await visible().locator('.search-field__button').first().click();
+    await visible().locator('.item-card', { hasText: '最低生活保障申请' }).first().click();
+    await text('已受理', true).waitFor();
+    await shot('12-walk-in-accepted');
+  });
 });

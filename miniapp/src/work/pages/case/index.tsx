@@ -5,7 +5,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Badge } from '@/components/Badge';
 import { BigButton } from '@/components/BigButton';
+import { ItemCard } from '@/components/ItemCard';
 import { PageRoot } from '@/components/PageRoot';
+import { SearchField } from '@/components/SearchField';
 import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { SummaryRow } from '@/components/SummaryRow';
@@ -15,6 +17,7 @@ import { useSubmit } from '@/hooks/useSubmit';
 import { routes } from '@/lib/routes';
 import { usePageParam } from '@/platform/page';
 import { fetchItem } from '@/services/catalogue/fetchItem';
+import { fetchItems } from '@/services/catalogue/fetchItems';
 import { NotStaff, ReasonPicker, UndoBanner, useStaffSession } from '../../components/WorkParts';
 import {
   CASE_ACTION_LABELS,
@@ -53,10 +56,13 @@ export default function CasePage(): ReactNode {
     if (!session) return new Promise<CaseDetail | null>(() => undefined);
     return id === '' ? Promise.resolve(null) : fetchCase(id);
   }, [id, session]);
+  // a walk-in ticket issued without an item: staff choose what the person came for
   const accept = useSubmit(
-    (_: void, key: string) => acceptCase(bookingId !== '' ? { bookingId } : { ticketNumber: Number(ticket) }, key),
+    (itemId: string | undefined, key: string) =>
+      acceptCase(bookingId !== '' ? { bookingId } : { ticketNumber: Number(ticket), ...(itemId ? { itemId } : {}) }, key),
     (c) => setKase(c),
   );
+  const needsItem = accept.error?.code === 'ITEM_REQUIRED';
   const shown = kase ?? (state.status === 'ready' ? state.data : null);
 
   return (
@@ -69,14 +75,35 @@ export default function CasePage(): ReactNode {
           <Text className="work__title">受理这件事</Text>
           <Text className="work__hint">受理后开始计算承诺办结时间，群众的进度里会看到“已受理”。</Text>
           <View className="work__gap">
-            <ActionButton pending={accept.pending} error={accept.error} onRetry={accept.retry} onClick={() => accept.submit()}>
-              确认受理
-            </ActionButton>
+            {needsItem ? (
+              <ItemChooser onChoose={(itemId) => accept.submit(itemId)} />
+            ) : (
+              <ActionButton pending={accept.pending} error={accept.error} onRetry={accept.retry} onClick={() => accept.submit(undefined)}>
+                确认受理
+              </ActionButton>
+            )}
           </View>
         </View>
       ) : null}
       {shown ? <CaseView kase={shown} onCase={setKase} /> : null}
     </PageRoot>
+  );
+}
+
+/** "这位群众办什么事？": search the catalogue and tap the item (walk-ins without one). */
+function ItemChooser({ onChoose }: { onChoose: (itemId: string) => void }): ReactNode {
+  const [q, setQ] = useState('');
+  const { state } = useAsync(() => (q === '' ? Promise.resolve(null) : fetchItems({ q, limit: 6 })), [q]);
+  return (
+    <Section title="这位群众办什么事？" note="取号时没有选事项：搜一下，点要办的事就受理">
+      <SearchField placeholder="如：低保、医保" value={q} onSearch={setQ} />
+      {state.status === 'loading' && q !== '' ? <LoadingBlock text="正在查找…" /> : null}
+      {state.status === 'error' ? <Text className="work__hint">{state.error.message}</Text> : null}
+      {state.status === 'ready' && state.data
+        ? state.data.data.rows.map((item) => <ItemCard key={item.id} item={item} onOpen={onChoose} />)
+        : null}
+      {state.status === 'ready' && state.data && state.data.data.rows.length === 0 ? <Text className="work__hint">没有找到，换个说法试试</Text> : null}
+    </Section>
   );
 }
 
