@@ -145,8 +145,10 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
     await tap('王秀英');
     // my centre offers the item: straight to the day
     await text('选择哪一天去').waitFor();
+    // the days come from the server: wait for them, not for the heading
+    await text('12月2日 明天').waitFor();
+    await text(/周末休息/).waitFor();
     expect(await visible().innerText()).toContain(CENTER);
-    expect(await visible().innerText()).toMatch(/周末休息/);
     await screen('book-day');
     await tap('12月2日 明天');
     await text('选择几点去').waitFor();
