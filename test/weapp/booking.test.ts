@@ -49,6 +49,9 @@ const byText = (page: SimComponent, className: string, text: string): Element | 
 
 async function tapText(page: SimComponent, className: string, text: string): Promise<void> {
   await weapp.waitFor(() => byText(page, className, text) !== undefined);
+  // let a render in flight settle: on a loaded machine the node found first may be replaced
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await weapp.waitFor(() => byText(page, className, text) !== undefined);
   weapp.tap(byText(page, className, text) as Element);
 }
 

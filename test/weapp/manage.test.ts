@@ -99,6 +99,9 @@ const byText = (page: SimComponent, className: string, text: string): Element | 
   findByClass(page.dom, className).filter((el) => (el.textContent ?? '').includes(text)).pop();
 async function tapText(page: SimComponent, className: string, text: string): Promise<void> {
   await weapp.waitFor(() => byText(page, className, text) !== undefined);
+  // let a render in flight settle: on a loaded machine the node found first may be replaced
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await weapp.waitFor(() => byText(page, className, text) !== undefined);
   weapp.tap(byText(page, className, text) as Element);
 }
 
@@ -130,7 +133,7 @@ describe('weapp: manage subpackage', () => {
     await weapp.waitFor(() => textOf(page).includes('1号综合窗口现在的号源'));
     expect(textOf(page)).toContain('08:30–12:00，每30分钟，2个号（现场1个）');
     await tapText(page, 'big-button', '保存号源');
-    await weapp.waitFor(() => textOf(page).includes('原有预约保留不变'));
+    await weapp.waitFor(() => textOf(page).includes('原有预约保留不变'), 10_000);
     const post = sent.find((r) => r.url.endsWith('/capacity'))!;
     expect(post.data).toMatchObject({ windowId: W1, weekdays: [1, 2, 3, 4, 5], sessions: [{ starts: '08:30', ends: '12:00' }, { starts: '14:00', ends: '17:30' }] });
     page.detach();
