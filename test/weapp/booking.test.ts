@@ -47,13 +47,8 @@ const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
 const byText = (page: SimComponent, className: string, text: string): Element | undefined =>
   findByClass(page.dom, className).find((el) => (el.textContent ?? '').includes(text));
 
-async function tapText(page: SimComponent, className: string, text: string): Promise<void> {
-  await weapp.waitFor(() => byText(page, className, text) !== undefined);
-  // let a render in flight settle: on a loaded machine the node found first may be replaced
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  await weapp.waitFor(() => byText(page, className, text) !== undefined);
-  weapp.tap(byText(page, className, text) as Element);
-}
+const tapText = (page: SimComponent, className: string, text: string): Promise<void> =>
+  weapp.tapWhenSettled(() => byText(page, className, text));
 
 describe('weapp: login', () => {
   it('shows the privacy notice first, then logs in with wx.login and goes back', async () => {

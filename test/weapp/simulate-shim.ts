@@ -56,6 +56,11 @@ export interface WeappHarness {
   openPage(pagePath: string, query?: Record<string, string>): SimComponent;
   /** Taps an element the way WeChat does (touchstart + touchend → tap). */
   tap(element: Element): void;
+  /**
+   * Waits for the element, lets a render in flight settle (on a loaded machine the node found
+   * first may be about to be replaced), finds it again and taps it.
+   */
+  tapWhenSettled(find: () => Element | undefined): Promise<void>;
   /** Polls until `check` passes (rendering is asynchronous). */
   waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
 }
@@ -230,6 +235,12 @@ export function setupWeapp(): WeappHarness {
       element.dispatchEvent(
         new TouchEventCtor('touchend', { bubbles: true, cancelable: true, touches: [], changedTouches: [touch] }),
       );
+    },
+    async tapWhenSettled(find) {
+      await this.waitFor(() => find() !== undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await this.waitFor(() => find() !== undefined);
+      this.tap(find() as Element);
     },
     async waitFor(check, timeoutMs = 5000) {
       const started = Date.now();
