@@ -1,6 +1,6 @@
 // Any /api path no other file matches: a JSON 404, the same on Vercel and locally.
 import type { VercelRequest, VercelResponse } from '@vercel/node';
-import { apiError } from '../server/http/errors';
+import { apiError } from '../server/core/errors';
 import { sendError } from '../server/http/handler';
 
 export default function notFound(req: VercelRequest, res: VercelResponse): void {

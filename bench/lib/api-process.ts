@@ -6,7 +6,7 @@
 import { setApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import { openDatabase } from '../../server/db/open';
-import { createAppServer, listen, loadApiRoutes } from '../../server/http/server';
+import { createAppServer, listen } from '../../server/http/server';
 
 async function main(): Promise<void> {
   const now = new Date(process.env.BENCH_NOW ?? '');
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   const db = await openDatabase(config);
   setApp({ config, db, clock: () => now });
-  const server = createAppServer({ routes: loadApiRoutes(), maxBodyBytes: config.maxBodyBytes });
+  const server = createAppServer({ maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');
   let stopping = false;
   const stop = async (code: number) => {

@@ -6,7 +6,7 @@
 // Only refusals are looked at, so a working call costs nothing extra.
 import type { App } from '../app';
 import { type Caller, DbError } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { SERVICE } from './tokens';
 
 export async function explainRefusal(app: App, caller: Caller, error: unknown): Promise<unknown> {

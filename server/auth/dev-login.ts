@@ -2,7 +2,7 @@
 // (or make a new resident). Refused outright when the server runs in production mode.
 import { z } from 'zod';
 import type { App } from '../app';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { type Account, issueToken, SERVICE } from './tokens';
 
 export const devLoginBody = z.object({

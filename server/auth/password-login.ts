@@ -5,7 +5,7 @@ import type { changePasswordBody, passwordLoginBody } from '../accounts/account-
 import type { App } from '../app';
 import type { LoginAccount, LoginResult } from '../contract/accounts';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { issueToken, SERVICE } from './tokens';
 

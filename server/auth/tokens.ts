@@ -2,7 +2,7 @@
 // may do is still decided by the database on every call (deactivation applies at once).
 import { jwtVerify, SignJWT } from 'jose';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 
 export type AppRole = 'resident' | 'staff' | 'manager' | 'admin' | 'agent';
 

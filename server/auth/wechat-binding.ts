@@ -5,7 +5,7 @@
 import type { App } from '../app';
 import type { LoginAccount, StaffAccount } from '../contract/accounts';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { wechatClient } from '../wechat/client';
 import { issueToken, SERVICE } from './tokens';
 

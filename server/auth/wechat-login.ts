@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { App } from '../app';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { type FieldCipher, fieldCipher } from '../privacy/crypto';
 import { maskPhone } from '../privacy/mask';
 import { wechatClient } from '../wechat/client';

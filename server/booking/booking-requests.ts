@@ -1,8 +1,7 @@
 // What a client may send to the booking endpoints.
 import { z } from 'zod';
-import type { VercelRequest } from '@vercel/node';
-import { apiError } from '../http/errors';
-import { headerValue } from '../http/handler';
+import { apiError } from '../core/errors';
+import { type ApiRequest, headerValue } from '../http/handler';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
 // booking happens days ahead: anything outside these years is a typing error, not a date to compute
@@ -39,7 +38,7 @@ export const rescheduleBody = z.object({ slotStart: instant }).strict();
 export const codeQuery = z.object({ code: z.string().trim().min(1, '请输入预约码').max(200) });
 
 /** The Idempotency-Key header, required on every POST that creates or changes a booking. */
-export function idempotencyKey(req: VercelRequest): string {
+export function idempotencyKey(req: ApiRequest): string {
   const key = headerValue(req, 'idempotency-key')?.trim();
   if (!key || !/^[A-Za-z0-9_-]{8,100}$/.test(key)) throw apiError('IDEMPOTENCY_KEY_REQUIRED');
   return key;

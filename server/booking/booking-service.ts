@@ -7,7 +7,7 @@ import type { Availability, AvailabilityDay, AvailabilitySlot, Booking, BookingD
 import { datesBetween, shanghaiDate } from '../calendar/shanghai-time';
 import { dayStatus } from '../calendar/working-days';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { maskName } from '../privacy/mask';
 import { codeFromScan, qrPayload } from './qr-payload';
 import {

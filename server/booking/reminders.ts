@@ -3,11 +3,10 @@
 // accepted; each accept allows one message later (sent by the notifications job to the user's
 // openid).
 import { createHash } from 'node:crypto';
-import type { VercelRequest } from '@vercel/node';
 import { z } from 'zod';
 import type { App } from '../app';
 import type { Caller } from '../db/database';
-import { headerValue } from '../http/handler';
+import { type ApiRequest, headerValue } from '../http/handler';
 import { idempotencyKey } from './booking-requests';
 
 const templateId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, '订阅消息模板编号格式不对');
@@ -39,7 +38,7 @@ export interface ReminderConsents {
 }
 
 /** The Idempotency-Key header when sent (optional here); a malformed one is 400. */
-export function optionalIdempotencyKey(req: VercelRequest): string | undefined {
+export function optionalIdempotencyKey(req: ApiRequest): string | undefined {
   return headerValue(req, 'idempotency-key') === undefined ? undefined : idempotencyKey(req);
 }
 

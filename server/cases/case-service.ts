@@ -9,7 +9,7 @@ import type { Booking } from '../contract/booking';
 import type { AcceptCaseRequest, CaseAction, CaseDetail, RatingRequest, RatingResult } from '../contract/cases';
 import { toShanghaiIso } from '../calendar/shanghai-time';
 import type { Caller } from '../db/database';
-import { toApiError } from '../http/errors';
+import { toApiError } from '../core/errors';
 import { undoDeadline } from './case-machine';
 import { followUpBy, followUpMessage, promisedBy } from './deadlines';
 

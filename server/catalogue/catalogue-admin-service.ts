@@ -8,7 +8,7 @@ import type {
   ImportReport, PublishItemRequest, SaveItemResult,
 } from '../contract/catalogue-admin';
 import type { Caller, Database } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { searchPinyin } from './pinyin';
 import { sniffUpload } from './spreadsheet/decode';
 import { readCsv, readXlsx } from './spreadsheet/read';

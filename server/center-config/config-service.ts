@@ -8,7 +8,7 @@ import type { App } from '../app';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import type { CenterConfig, ManagedCenterSummary, OnDuty } from '../contract/center-config';
 import type { Caller } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { calendarFacts } from './calendar-facts';
 import {
   type centerItemBody,

@@ -8,7 +8,7 @@ import type { SqlDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { seedIfEmpty } from '../db/seed';
-import { createAppServer, listen, loadApiRoutes } from '../http/server';
+import { createAppServer, listen } from '../http/server';
 import { DEMO_STAFF_PASSWORD } from '../../supabase/seed/data/accounts';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   setApp({ config, db });
 
-  const server = createAppServer({ routes: loadApiRoutes(), staticDir: H5_DIR, maxBodyBytes: config.maxBodyBytes });
+  const server = createAppServer({ staticDir: H5_DIR, maxBodyBytes: config.maxBodyBytes });
   const port = await listenFrom(server, config.port, config.host);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;

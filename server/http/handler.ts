@@ -6,17 +6,30 @@ import { z } from 'zod';
 import { type App, getApp } from '../app';
 import { explainRefusal } from '../auth/account-state';
 import { bearerToken, callerFromToken } from '../auth/tokens';
+import type { ErrorBody } from '../contract/errors';
 import { ANONYMOUS, type Caller } from '../db/database';
-import { ApiError, apiError, toApiError } from './errors';
-import { logError } from './log';
+import { ApiError, apiError, toApiError } from '../core/errors';
+import { logError } from '../core/log';
 
 // field messages in plain Chinese
 z.config(z.locales.zhCN());
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** What a handler reads of a request: the same on Vercel, on the local server and in tests. */
+export interface ApiRequest {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** the query string and the path parameters (`?a=1&a=2` gives an array) */
+  query: Record<string, string | string[]>;
+  /** parsed by content type when read: JSON (BAD_JSON when malformed), form, text, else the bytes */
+  readonly body: unknown;
+  cookies: Record<string, string>;
+}
+
 export interface RequestContext {
-  req: VercelRequest;
+  req: ApiRequest;
   app: App;
   /** anonymous when no token was sent, or when the token was invalid or expired */
   caller: Caller;
@@ -94,7 +107,7 @@ function sendFile(res: VercelResponse, status: number, file: FileReply): void {
  * The raw bytes of an upload sent as `application/octet-stream` (Vercel and the local server
  * both hand such a body over as a Buffer). Other content types are 415.
  */
-export function rawBody(req: VercelRequest): Buffer {
+export function rawBody(req: ApiRequest): Buffer {
   if (!/^application\/octet-stream\b/i.test(String(req.headers['content-type'] ?? ''))) throw apiError('UNSUPPORTED_MEDIA_TYPE');
   const body: unknown = req.body;
   if (body === undefined || body === null) return Buffer.alloc(0);
@@ -105,7 +118,7 @@ export function rawBody(req: VercelRequest): Buffer {
 
 // A stale token must not lock anyone out of public pages (or of logging in again): it only
 // matters where a login is required.
-async function callerOf(app: App, header: string | undefined, now: Date): Promise<Caller> {
+export async function callerOf(app: App, header: string | undefined, now: Date): Promise<Caller> {
   try {
     const token = bearerToken(header);
     return token ? await callerFromToken(app.config.authSecret, token, now) : ANONYMOUS;
@@ -114,16 +127,21 @@ async function callerOf(app: App, header: string | undefined, now: Date): Promis
   }
 }
 
-export function sendError(res: VercelResponse, error: unknown, context: string): void {
+/** The JSON error answer for any failure (5xx are logged with personal data masked). */
+export function errorReply(error: unknown, context: string): { status: number; headers: Record<string, string>; body: ErrorBody } {
   const apiErr = toApiError(error);
   if (apiErr.status >= 500) logError(context, error);
-  const body: { error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } } = {
-    error: { code: apiErr.code, message: apiErr.message },
-  };
+  const body: ErrorBody = { error: { code: apiErr.code, message: apiErr.message } };
   if (apiErr.fields) body.error.fields = apiErr.fields;
   if (apiErr.details) body.error.details = apiErr.details;
-  if (apiErr.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res.status(apiErr.status).json(body);
+  const headers: Record<string, string> = apiErr.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+  return { status: apiErr.status, headers, body };
+}
+
+export function sendError(res: VercelResponse, error: unknown, context: string): void {
+  const reply = errorReply(error, context);
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.status(reply.status).json(reply.body);
 }
 
 /** Parse input with a zod schema; failures become 422 with a plain message per field. */
@@ -138,7 +156,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   throw apiError('VALIDATION_FAILED', fields);
 }
 
-export function headerValue(req: VercelRequest, name: string): string | undefined {
+export function headerValue(req: ApiRequest, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
@@ -150,7 +168,7 @@ export function requireLogin(ctx: RequestContext): Caller {
 }
 
 /** The request's JSON body; a wrong content type is 415 and malformed JSON is 400. */
-export function jsonBody(req: VercelRequest): unknown {
+export function jsonBody(req: ApiRequest): unknown {
   if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw apiError('UNSUPPORTED_MEDIA_TYPE');
   try {
     return req.body;
@@ -161,7 +179,7 @@ export function jsonBody(req: VercelRequest): unknown {
 }
 
 /** Like jsonBody, but an empty body is an empty object (for POSTs whose fields are all optional). */
-export function optionalJsonBody(req: VercelRequest): unknown {
+export function optionalJsonBody(req: ApiRequest): unknown {
   const length = headerValue(req, 'content-length');
   const chunked = headerValue(req, 'transfer-encoding');
   if ((length === undefined || length === '0') && !chunked) return {};
@@ -169,13 +187,13 @@ export function optionalJsonBody(req: VercelRequest): unknown {
 }
 
 /** The single value of a query parameter (`?a=1&a=2` keeps the first). */
-export function queryValue(req: VercelRequest, name: string): string | undefined {
+export function queryValue(req: ApiRequest, name: string): string | undefined {
   const v = req.query[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
 /** The query string as single values, ready for a zod schema. */
-export function queryObject(req: VercelRequest): Record<string, string> {
+export function queryObject(req: ApiRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(req.query)) {
     const v = queryValue(req, name);
@@ -185,7 +203,7 @@ export function queryObject(req: VercelRequest): Record<string, string> {
 }
 
 /** A path id that must be a UUID; anything else is 400 INVALID_ID, never a database error. */
-export function uuidParam(req: VercelRequest, name = 'id'): string {
+export function uuidParam(req: ApiRequest, name = 'id'): string {
   const v = queryValue(req, name) ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw apiError('INVALID_ID');
   return v.toLowerCase();

@@ -7,8 +7,8 @@ import { readConfig } from '../config/config';
 import type { SqlDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
-import { logInfo } from './log';
-import { createAppServer, listen, loadApiRoutes } from './server';
+import { logInfo } from '../core/log';
+import { createAppServer, listen } from './server';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -20,7 +20,6 @@ async function main(): Promise<void> {
   setApp({ config, db });
   const h5 = path.resolve(__dirname, '../../dist-h5');
   const server = createAppServer({
-    routes: loadApiRoutes(),
     staticDir: existsSync(h5) ? h5 : undefined,
     maxBodyBytes: config.maxBodyBytes,
   });

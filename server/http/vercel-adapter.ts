@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { VercelRequest, VercelResponse } from '@vercel/node';
-import { apiError } from './errors';
+import { apiError } from '../core/errors';
 
 export function toVercelRequest(
   req: IncomingMessage,

@@ -10,7 +10,7 @@
 import type { App } from '../app';
 import { SERVICE } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { apiError } from '../http/errors';
+import { apiError } from '../core/errors';
 import { TOKEN_REJECTED_ERRCODES, type WechatEndpoint, wechatError, wechatUnreachable } from './errors';
 
 export interface WechatSettings {

@@ -2,9 +2,9 @@
 // Chinese message. Only what the resident can act on gets its own code; everything else is
 // WECHAT_UNAVAILABLE (503) and is logged with WeChat's errcode and errmsg (never a secret,
 // a session_key or a token: WeChat's errmsg carries none).
-import type { ApiError } from '../http/errors';
-import { apiError } from '../http/errors';
-import { logError } from '../http/log';
+import type { ApiError } from '../core/errors';
+import { apiError } from '../core/errors';
+import { logError } from '../core/log';
 
 export type WechatEndpoint = 'jscode2session' | 'stable_token' | 'getuserphonenumber';
 

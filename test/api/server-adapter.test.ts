@@ -1,23 +1,24 @@
-// The local server's Vercel emulation: body parsing, cookies, query arrays, dynamic params.
-import type { VercelRequest, VercelResponse } from '@vercel/node';
-import { createAppServer, listen, type MountedRoute } from '../../server/http/server';
-import { jsonBody, route } from '../../server/http/handler';
-import { routeFromFile } from '../../server/http/routes';
+// The router's request handling on the local server: body parsing, cookies, query arrays,
+// path params, body limit, 404 outside the API.
+import { createAppServer, listen } from '../../server/http/server';
+import { jsonBody } from '../../server/http/handler';
+import { operation } from '../../server/http/operation';
 import { setApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import type { Database } from '../../server/db/database';
 
-const echo = route({
-  POST: async ({ req }) => ({ status: 201, body: { body: jsonBody(req), query: req.query, cookies: req.cookies } }),
+const echo = operation({
+  method: 'post', path: '/api/things/{id}', operationId: 'echo', tags: ['system'], summary: 'echo', description: 'echo', auth: 'none',
+  ok: { status: 201, description: 'echo', schema: null }, errors: {},
+  handle: async ({ req }) => ({ status: 201, body: { body: jsonBody(req), query: req.query, cookies: req.cookies } }),
 });
-const mounted = (file: string, handler: (req: VercelRequest, res: VercelResponse) => unknown): MountedRoute => ({ ...routeFromFile(file)!, handler });
 
 let url: string;
 let close: () => void;
 
 beforeAll(async () => {
   setApp({ config: readConfig({}), db: {} as Database });
-  const server = createAppServer({ routes: [mounted('things/[id].ts', echo)], maxBodyBytes: 10_000 });
+  const server = createAppServer({ operations: [echo], legacyRoutes: [], maxBodyBytes: 10_000 });
   url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   close = () => {
     server.close();
@@ -29,7 +30,7 @@ afterAll(() => close());
 const post = (path: string, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   fetch(url + path, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
 
-describe('local server (Vercel emulation)', () => {
+describe('local server (the router on Node)', () => {
   it('passes JSON body, query (with repeats), dynamic segment and cookies', async () => {
     const res = await post('/api/things/42?a=1&b=x&b=y', '{"n":1}', { 'Content-Type': 'application/json; charset=utf-8', Cookie: 'sid=abc; lang=zh%20CN' });
     expect(res).toEqual({ status: 201, body: { body: { n: 1 }, query: { a: '1', b: ['x', 'y'], id: '42' }, cookies: { sid: 'abc', lang: 'zh CN' } } });

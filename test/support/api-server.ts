@@ -1,8 +1,10 @@
-// The API over HTTP on 127.0.0.1, mounted exactly as `npm start` mounts it.
+// The API over HTTP on 127.0.0.1, mounted exactly as `npm start` mounts it. Every answer is
+// checked against its operation's contract (./contract-check), so drift fails the test.
 import { setApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import type { Database } from '../../server/db/database';
-import { createAppServer, listen, loadApiRoutes } from '../../server/http/server';
+import { createAppServer, listen } from '../../server/http/server';
+import { checkAgainstContract } from './contract-check';
 
 export interface ApiResponse<T> {
   status: number;
@@ -36,7 +38,7 @@ export async function startApi(
 ): Promise<RunningApi> {
   const config = readConfig({ APP_MODE: 'development', ...env });
   setApp({ config, db, clock });
-  const server = createAppServer({ routes: loadApiRoutes(), staticDir, maxBodyBytes: config.maxBodyBytes });
+  const server = createAppServer({ staticDir, maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   async function get<T>(path: string, init?: RequestInit): Promise<ApiResponse<T>> {
@@ -48,6 +50,7 @@ export async function startApi(
     } catch {
       // leave non-JSON as text: tests assert on it
     }
+    checkAgainstContract(init?.method ?? 'GET', path, res.status, res.headers, body);
     return { status: res.status, body: body as T, headers: res.headers };
   }
   async function call<T>(method: string, path: string, o: CallOptions = {}): Promise<ApiResponse<T>> {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@contract/catalogue';
+import type { ErrorBody as ApiErrorBody } from '@contract/errors';
 
 export const NETWORK_ERROR_CODE = 'NETWORK';
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试';

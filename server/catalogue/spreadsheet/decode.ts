@@ -2,7 +2,7 @@
 // or without BOM) or, when the bytes are not valid UTF-8, GB18030 (what Excel and WPS on a
 // Chinese Windows save as "CSV"). Anything else is refused with a sentence saying what to do.
 import iconv from 'iconv-lite';
-import { apiError } from '../../http/errors';
+import { apiError } from '../../core/errors';
 
 /** Vercel accepts request bodies up to 4.5 MB; the file must fit with room to spare. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // show, before any meaning is given to them (rows.ts does that).
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { apiError } from '../../http/errors';
+import { apiError } from '../../core/errors';
 import { MAX_ITEM_ROWS, MAX_MATERIAL_ROWS } from './decode';
 import { ITEM_SHEET, MATERIAL_HEADER_MARK, MATERIAL_SHEET, normaliseHeader } from './layout';
 

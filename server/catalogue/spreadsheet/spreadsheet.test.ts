@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { CatalogueItemInput } from '../../contract/catalogue-admin';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../core/errors';
 import { neutralise, unneutralise } from './cells';
 import { decodeText, looksLikeText, MAX_FILE_BYTES, sniffUpload } from './decode';
 import { ITEM_COLUMNS, MATERIAL_COLUMNS, normaliseHeader } from './layout';

@@ -1,6 +1,0 @@
-import { getCenter } from '../../server/catalogue/catalogue-service';
-import { route, uuidParam } from '../../server/http/handler';
-
-export default route({
-  GET: async ({ req, app, caller }) => ({ body: await getCenter(app.db, caller, uuidParam(req)) }),
-});

@@ -1,6 +1,0 @@
-import { getItem } from '../../server/catalogue/catalogue-service';
-import { route, uuidParam } from '../../server/http/handler';
-
-export default route({
-  GET: async ({ req, app, caller }) => ({ body: await getItem(app.db, caller, uuidParam(req)) }),
-});

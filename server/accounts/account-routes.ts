@@ -1,0 +1,4 @@
+// The HTTP operations of this domain: contract and handler together (server/http/operation.ts).
+import type { Operation } from '../http/operation';
+
+export const accountOperations: Operation[] = [];
