@@ -6,6 +6,7 @@
 import { setApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import { openDatabase } from '../../server/db/open';
+import { openPglite } from '../../server/db/pglite';
 import { createAppServer, listen } from '../../server/http/server';
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
   });
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, openPglite);
   setApp({ config, db, clock: () => now });
   const server = createAppServer({ maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');

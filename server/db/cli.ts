@@ -6,12 +6,13 @@ import { createFirstAdmin, parseFlags } from '../accounts/bootstrap-admin';
 import { DbError, type SqlDatabase } from './database';
 import { migrate } from './migrations';
 import { openDatabase } from './open';
+import { openPglite } from './pglite';
 import { seedIfEmpty } from './seed';
 
 async function main(command: string | undefined): Promise<void> {
   const config = readConfig();
   if (config.backend === 'supabase') throw new Error('on Supabase use the Supabase CLI: npx supabase db push --db-url …');
-  const db = (await openDatabase(config)) as SqlDatabase;
+  const db = (await openDatabase(config, openPglite)) as SqlDatabase;
   try {
     if (command === 'migrate') {
       const applied = await migrate(db);

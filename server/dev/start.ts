@@ -7,6 +7,7 @@ import { readConfig } from '../config/config';
 import type { SqlDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
+import { openPglite } from '../db/pglite';
 import { seedIfEmpty } from '../db/seed';
 import { createAppServer, listen } from '../http/server';
 import { DEMO_STAFF_PASSWORD } from '../../supabase/seed/data/accounts';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[start] ${line}`);
 
   const built = process.env.SKIP_H5_BUILD === '1' ? false : ensureH5Build(log);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, openPglite);
   if (db.backend !== 'supabase') {
     const applied = await migrate(db as SqlDatabase);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);

@@ -7,12 +7,13 @@ import { readConfig } from '../config/config';
 import type { SqlDatabase } from '../db/database';
 import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
+import { openPglite } from '../db/pglite';
 import { logInfo } from '../core/log';
 import { createAppServer, listen } from './server';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, openPglite);
   if (process.env.MIGRATE_ON_START === '1' && db.backend !== 'supabase') {
     const applied = await migrate(db as SqlDatabase);
     logInfo(`applied migrations: ${applied.join(', ') || 'none'}`);
