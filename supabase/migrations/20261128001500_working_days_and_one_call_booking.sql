@@ -137,6 +137,7 @@ as $$
 declare
   v_day app.calendar_days;
   v_weekday integer;
+  v_sessions jsonb;
   v_bad record;
 begin
   select * into v_day from app.calendar_days c where c.date = p_date;
@@ -149,7 +150,14 @@ begin
   end if;
   v_weekday := case when v_day.kind = 'adjusted_workday' then 1 else v_day.weekday end;
 
-  select * into v_bad from app.day_sessions(p_date, v_weekday, p_templates, p_overrides, p_closures) d
+  select coalesce(jsonb_agg(to_jsonb(d)), '[]'::jsonb) into v_sessions
+  from app.day_sessions(p_date, v_weekday, p_templates, p_overrides, p_closures) d;
+  if v_sessions = '[]'::jsonb then
+    return;
+  end if;
+
+  select * into v_bad from jsonb_to_recordset(v_sessions) as d(window_id text, ord bigint, item_ids jsonb, starts text, ends text,
+    slot_minutes numeric, seats numeric, walk_in_seats numeric)
   where d.starts is null or d.ends is null
      or d.starts !~ '^([01]\d|2[0-3]):[0-5]\d$' or d.ends !~ '^([01]\d|2[0-3]):[0-5]\d$'
      or d.starts >= d.ends or d.slot_minutes is null or d.slot_minutes <> trunc(d.slot_minutes) or d.slot_minutes not between 10 and 240
@@ -166,7 +174,8 @@ begin
     with minutes as (
       select d.*, split_part(d.starts, ':', 1)::int * 60 + split_part(d.starts, ':', 2)::int as from_min,
              split_part(d.ends, ':', 1)::int * 60 + split_part(d.ends, ':', 2)::int as to_min
-      from app.day_sessions(p_date, v_weekday, p_templates, p_overrides, p_closures) d
+      from jsonb_to_recordset(v_sessions) as d(window_id text, ord bigint, item_ids jsonb, starts text, ends text,
+        slot_minutes numeric, seats numeric, walk_in_seats numeric)
       where d.seats > 0 and (p_item is null or d.item_ids is null or d.item_ids ? p_item)
     ), slots as (
       select distinct on (m.window_id, g.start_min) m.window_id, g.start_min, m.slot_minutes::int as slot_minutes,
@@ -238,6 +247,7 @@ declare
   v_reason text;
   v_opens date;
   v_no_window_closures jsonb;
+  v_item_slots jsonb;
   v_slots jsonb;
 begin
   if p_date < v_today then
@@ -266,15 +276,20 @@ begin
   from jsonb_array_elements(coalesce(p_closures, '[]'::jsonb)) with ordinality as x(c, i)
   where (c ->> 'date')::date <> p_date or c ->> 'windowId' is null;
 
-  if not exists (select 1 from app.generate_day_slots(p_date, p_templates, p_overrides, v_no_window_closures, null)) then
-    if v_day.kind = 'weekend' then
-      return app.closed_day(p_date, 'WEEKEND', '周末休息');
-    end if;
-    return app.closed_day(p_date, 'NOT_OPEN_THIS_DAY',
-      case when nullif(p_schedule_note, '') is not null then format('当日不开放（%s）', p_schedule_note) else '当日不开放，请选择其他日期' end);
-  end if;
+  -- the item's slots, generated once (a subset of the centre's slots of any item without window closures)
+  select coalesce(jsonb_agg(app.slot_json(g.window_id, g.starts_at, g.ends_at, g.seats, g.walk_in_seats, g.item_ids)
+                            order by g.starts_at, g.window_id collate "C", g.ends_at), '[]'::jsonb)
+  into v_item_slots
+  from app.generate_day_slots(p_date, p_templates, p_overrides, p_closures, p_item) g;
 
-  if not exists (select 1 from app.generate_day_slots(p_date, p_templates, p_overrides, p_closures, p_item)) then
+  if jsonb_array_length(v_item_slots) = 0 then
+    if not exists (select 1 from app.generate_day_slots(p_date, p_templates, p_overrides, v_no_window_closures, null)) then
+      if v_day.kind = 'weekend' then
+        return app.closed_day(p_date, 'WEEKEND', '周末休息');
+      end if;
+      return app.closed_day(p_date, 'NOT_OPEN_THIS_DAY',
+        case when nullif(p_schedule_note, '') is not null then format('当日不开放（%s）', p_schedule_note) else '当日不开放，请选择其他日期' end);
+    end if;
     select c ->> 'reason' into v_reason
     from jsonb_array_elements(coalesce(p_closures, '[]'::jsonb)) with ordinality as x(c, i)
     where (c ->> 'date')::date = p_date and c ->> 'windowId' is not null
@@ -286,16 +301,15 @@ begin
     return app.closed_day(p_date, 'NO_CAPACITY', '当日该事项无可预约时段');
   end if;
 
-  if not exists (select 1 from app.generate_day_slots(p_date, p_templates, p_overrides, p_closures, p_item) g
-                 where g.seats - g.walk_in_seats > 0) then
+  if not exists (select 1 from jsonb_array_elements(v_item_slots) s
+                 where (s ->> 'seats')::int - (s ->> 'walkInSeats')::int > 0) then
     return app.closed_day(p_date, 'NO_CAPACITY', '当日该事项不接受网上预约，请到窗口现场取号办理');
   end if;
 
-  select coalesce(jsonb_agg(app.slot_json(g.window_id, g.starts_at, g.ends_at, g.seats, g.walk_in_seats, g.item_ids)
-                            order by g.starts_at, g.window_id collate "C", g.ends_at), '[]'::jsonb)
-  into v_slots
-  from app.generate_day_slots(p_date, p_templates, p_overrides, p_closures, p_item) g
-  where g.seats - g.walk_in_seats > 0 and app.slot_bookable(g.starts_at, p_now, p_rules);
+  select coalesce(jsonb_agg(s order by i), '[]'::jsonb) into v_slots
+  from jsonb_array_elements(v_item_slots) with ordinality as x(s, i)
+  where (s ->> 'seats')::int - (s ->> 'walkInSeats')::int > 0
+    and app.slot_bookable((s ->> 'startsAt')::timestamptz, p_now, p_rules);
   if jsonb_array_length(v_slots) = 0 then
     return app.closed_day(p_date, 'PAST', '已过预约时间');
   end if;
@@ -315,9 +329,12 @@ $$;
 -- the overrides and closures of p_from … p_to; with the centre's booking rules and schedule note.
 create or replace function app.center_config(p_center uuid, p_item uuid, p_window uuid, p_from date, p_to date)
 returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
+begin
+  -- plpgsql, not sql: its plan is prepared once per connection
+  return (
   with w as (
     select w.id from public.windows w
     where w.center_id = p_center and w.active and (p_window is null or w.id = p_window)
@@ -334,7 +351,7 @@ as $$
         'slotMinutes', t.slot_minutes, 'seats', t.seats, 'walkInSeats', t.walk_in_seats,
         'validFrom', t.valid_from, 'validTo', t.valid_to) order by t.starts, t.id)
       from public.capacity_templates t
-      where t.window_id in (select id from w)
+      where t.center_id = p_center and t.window_id in (select id from w)
         and (t.valid_from is null or t.valid_from <= p_to) and (t.valid_to is null or p_from <= t.valid_to)), '[]'::jsonb),
     'overrides', coalesce((
       select jsonb_agg(jsonb_build_object('date', o.date, 'windowId', o.window_id, 'templates', o.sessions) order by o.date, o.window_id)
@@ -347,7 +364,8 @@ as $$
         group by o.date, o.window_id) o), '[]'::jsonb),
     'closures', coalesce((
       select jsonb_agg(jsonb_build_object('date', cl.date, 'windowId', cl.window_id, 'reason', cl.reason) order by cl.date, cl.window_id nulls first, cl.id)
-      from public.closures cl where cl.center_id = p_center and cl.date between p_from and p_to), '[]'::jsonb))
+      from public.closures cl where cl.center_id = p_center and cl.date between p_from and p_to), '[]'::jsonb)));
+end
 $$;
 
 -- A centre's slots of one date for an item (or every item), as its tables say now.
