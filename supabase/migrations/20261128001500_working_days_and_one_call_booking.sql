@@ -352,6 +352,9 @@ begin
         'validFrom', t.valid_from, 'validTo', t.valid_to) order by t.starts, t.id)
       from public.capacity_templates t
       where t.center_id = p_center and t.window_id in (select id from w)
+        -- the weekdays of the range, and Monday (adjusted working days use it)
+        and (t.weekday = 1 or p_to - p_from >= 6
+             or t.weekday in (select extract(isodow from d)::smallint from generate_series(p_from, p_to, interval '1 day') d))
         and (t.valid_from is null or t.valid_from <= p_to) and (t.valid_to is null or p_from <= t.valid_to)), '[]'::jsonb),
     'overrides', coalesce((
       select jsonb_agg(jsonb_build_object('date', o.date, 'windowId', o.window_id, 'templates', o.sessions) order by o.date, o.window_id)
