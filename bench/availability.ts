@@ -407,7 +407,7 @@ async function main(): Promise<void> {
     return res.body.days.length === AHEAD_DAYS ? '200' : `200 with ${res.body.days.length} days`;
   };
   const direct = async () => {
-    await b.db.rpc('booking_setup', { p_center: target.center_id, p_item: target.item_id, p_from: from, p_to: to }, ANONYMOUS);
+    await b.db.rpc('booking_setup', { p_center: target.center_id, p_item: target.item_id, p_from: from, p_to: to, p_now: BENCH_NOW.toISOString() }, ANONYMOUS);
     return 'ok';
   };
   async function measureBoth(label: string, iterations: { sequential: number; concurrent: number }) {
@@ -500,8 +500,8 @@ async function main(): Promise<void> {
     poolSize: POOL_SIZE,
     target: { center: target.name, centerId: target.center_id, windows: target.windows, itemId: target.item_id, from, to, path, responseJsonBytes: responseBytes },
     history: { days: HISTORY_DAYS, aheadDays: AHEAD_DAYS, seconds: historySeconds, counts, totalRows: counts.slots! + counts.bookings! + counts.booking_events! },
-    baseline: 'public.booking_setup(center, item, from, to) via openPg(url, pool).rpc as anon, same arguments',
-    measured: 'GET /api/availability on the API server process: booking_setup rpc + slot generation for 14 days + JSON (gzip)',
+    baseline: 'public.booking_setup(center, item, from, to, now) via openPg(url, pool).rpc as anon, same arguments',
+    measured: 'GET /api/availability on the API server process: one booking_setup rpc (slot generation in SQL) for 14 days + JSON (gzip)',
     withoutHistory: empty,
     withHistory: loaded,
     comparisons,

@@ -12,10 +12,9 @@
 // request count and a time limit; the whole run by a watchdog.
 import type { App } from '../server/app';
 import { book } from '../server/booking/booking-service';
-import type { GeneratedSlot } from '../server/booking/slots';
 import { readConfig } from '../server/config/config';
 import { type ApiClient, startApiProcess } from './lib/api';
-import { BENCH_NOW, candidatesAt, centresWithItems, dbOutcome, openSlots, outcomeOf, requestHash, residentCaller } from './lib/booking';
+import { BENCH_NOW, centresWithItems, dbOutcome, openSlots, outcomeOf, requestHash, residentCaller } from './lib/booking';
 import { type BenchDatabase, createBenchDatabase, serverSettings } from './lib/db';
 import { type LoadResult, machine, ratio, runLoad, watchdog, writeResults } from './lib/load';
 
@@ -33,7 +32,6 @@ interface Task {
   slotStart: string;
   userId: string;
   token: string;
-  candidates: GeneratedSlot[];
 }
 
 let bench: BenchDatabase | undefined;
@@ -107,14 +105,7 @@ async function main(): Promise<void> {
       for (let i = nextLogin++; i < logins.length; i = nextLogin++) users[i] = await a.login(logins[i]!);
     }),
   );
-  // Candidates exactly as the service computes them (the direct baseline passes the same).
-  const cache = new Map<string, Promise<GeneratedSlot[]>>();
-  const tasks: Task[] = [];
-  for (const [i, p] of plan.entries()) {
-    const key = `${p.centerId}|${p.itemId}|${p.slotStart}`;
-    if (!cache.has(key)) cache.set(key, candidatesAt(b.db, p.centerId, p.itemId, p.slotStart, BENCH_NOW));
-    tasks.push({ ...p, ...users[i]!, candidates: await cache.get(key)! });
-  }
+  const tasks: Task[] = plan.map((p, i) => ({ ...p, ...users[i]! }));
   console.log(`set-up: ${perCentre.length} centres and stations, ${seatCount} open seats ${FROM}..${TO}, ${tasks.length} users (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let phase = 0;
@@ -136,7 +127,6 @@ async function main(): Promise<void> {
           p_center: t.centerId,
           p_item: t.itemId,
           p_slot_start: new Date(t.slotStart).toISOString(),
-          p_candidates: t.candidates,
           p_now: BENCH_NOW.toISOString(),
           p_idempotency_key: `bench-${label}-${phase}-${i}`,
           p_request_hash: requestHash(t),
@@ -214,9 +204,9 @@ async function main(): Promise<void> {
     poolSize: POOL_SIZE,
     limits: { maxRequests: MAX_REQUESTS, maxMsPerPhase: MAX_MS, warmupRequests: WARMUP_REQUESTS },
     seats: { from: FROM, to: TO, open: seatCount, centres: perCentre.length },
-    baseline: 'public.book(...) via openPg(url, pool).rpc("book", …) as the same users, same candidates (one transaction: set role/claims, select book, commit)',
-    informative: 'service: server/booking/booking-service.ts book() in the benchmark process with the same pool (idempotent_response + booking_setup + slot generation + book), no HTTP',
-    measured: 'POST /api/bookings on the API server process (server/http/server.ts + api/**, pg backend): token check, validation, idempotent_response + booking_setup + book rpcs',
+    baseline: 'public.book(...) via openPg(url, pool).rpc("book", …) as the same users, same arguments (one transaction: set role/claims, select book, commit)',
+    informative: 'service: server/booking/booking-service.ts book() in the benchmark process with the same pool (one book rpc), no HTTP',
+    measured: 'POST /api/bookings on the API server process (server/http/server.ts + api/**, pg backend): token check, validation, one book rpc',
     results: rows,
     comparisons,
     problems,

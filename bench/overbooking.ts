@@ -8,11 +8,10 @@
 // Prints "overbookings: <count>" and exits non-zero when it is not 0, when a counter disagrees
 // with the bookings, when a burst sold a different number of seats than were free, or when any
 // request failed with anything other than SLOT_FULL.
-import type { GeneratedSlot } from '../server/booking/slots';
 import { openPg } from '../server/db/pg';
 import type { SqlDatabase } from '../server/db/database';
 import { type ApiClient, startApiProcess } from './lib/api';
-import { BENCH_NOW, candidatesAt, centresWithItems, dbOutcome, makeUsers, openSlots, outcomeOf, requestHash, residentCaller } from './lib/booking';
+import { BENCH_NOW, centresWithItems, dbOutcome, makeUsers, openSlots, outcomeOf, requestHash, residentCaller } from './lib/booking';
 import { type BenchDatabase, createBenchDatabase, serverSettings } from './lib/db';
 import { machine, summarise, watchdog, writeResults } from './lib/load';
 import { performance } from 'node:perf_hooks';
@@ -104,12 +103,6 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: DIRECT_POOL_SIZE }, () => d.query('select pg_sleep(0.05)')));
   console.log(`set-up: ${perMode} users per mode, ${SHAPES.length * perRun} target slots (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  const candidateCache = new Map<string, Promise<GeneratedSlot[]>>();
-  const candidates = (centerId: string, itemId: string, start: string) => {
-    const key = `${centerId}|${itemId}|${start}`;
-    if (!candidateCache.has(key)) candidateCache.set(key, candidatesAt(b.db, centerId, itemId, start, BENCH_NOW));
-    return candidateCache.get(key)!;
-  };
   const used = { http: 0, direct: 0 };
   let keySeq = 0;
 
@@ -120,7 +113,6 @@ async function main(): Promise<void> {
       const res = await a.request('POST', '/api/bookings', { token: httpTokens[userIndex]!, idempotencyKey: key, body: { centerId, itemId, slotStart } });
       return outcomeOf(res.status, res.body);
     }
-    const c = await candidates(centerId, itemId, slotStart);
     try {
       await d.rpc(
         'book',
@@ -128,7 +120,6 @@ async function main(): Promise<void> {
           p_center: centerId,
           p_item: itemId,
           p_slot_start: new Date(slotStart).toISOString(),
-          p_candidates: c,
           p_now: BENCH_NOW.toISOString(),
           p_idempotency_key: key,
           p_request_hash: requestHash({ centerId, itemId, slotStart }),
@@ -148,8 +139,6 @@ async function main(): Promise<void> {
       const o = await bookOnce(mode, t.centerId, t.itemIds[i % t.itemIds.length]!, t.slotStart);
       if (o !== '201') throw new Error(`pre-filling ${t.slotStart}: ${o}`);
     }
-    // prepare the candidates before the burst so every direct request starts at once
-    if (mode === 'direct') await Promise.all(t.itemIds.map((id) => candidates(t.centerId, id, t.slotStart)));
     const latencies: number[] = [];
     const t0 = performance.now();
     const outcomes = await Promise.all(

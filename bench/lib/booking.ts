@@ -1,12 +1,9 @@
-// Booking helpers shared by the benchmarks: finding seats through GET /api/availability, the
-// candidate slots of a start time exactly as server/booking/booking-service.ts computes them
-// (booking_setup + the pure slot generation in server/booking/slots.ts), and users.
+// Booking helpers shared by the benchmarks: finding seats through GET /api/availability, and
+// users. (public.book generates and checks the candidate slots itself: nothing to precompute.)
 import { createHash } from 'node:crypto';
 import type { Availability } from '../../server/contract/booking';
 import type { CenterSummary, ItemSummary, Page } from '../../server/contract/catalogue';
-import { dayAvailability, type CapacityTemplate, type Closure, type DateOverride, type GeneratedSlot } from '../../server/booking/slots';
-import { shanghaiDate } from '../../server/calendar/shanghai-time';
-import { ANONYMOUS, type Caller, type Database } from '../../server/db/database';
+import type { Caller, Database } from '../../server/db/database';
 import type { ApiClient } from './api';
 
 /** Tuesday 1 December 2026, 09:00 in Shanghai: the servers' fixed "now". */
@@ -15,42 +12,6 @@ export const BENCH_NOW = new Date('2026-12-01T01:00:00Z');
 export const SERVICE: Caller = { role: 'service_role', claims: {} };
 
 export const residentCaller = (userId: string): Caller => ({ role: 'authenticated', claims: { sub: userId, app_role: 'resident' } });
-
-interface Setup {
-  center: { scheduleNote: string | null };
-  offered: boolean;
-  rules: { open_days_ahead: number; close_hours_before: number };
-  templates: CapacityTemplate[];
-  overrides: { date: string; windowId: string; starts: string; ends: string; slotMinutes: number; seats: number; walkInSeats: number }[];
-  closures: Closure[];
-}
-
-/** The candidates the service passes to public.book for (centre, item, start) at `now`. */
-export async function candidatesAt(db: Database, centerId: string, itemId: string, start: string, now: Date): Promise<GeneratedSlot[]> {
-  const date = shanghaiDate(new Date(start));
-  const setup = await db.rpc<Setup>('booking_setup', { p_center: centerId, p_item: itemId, p_from: date, p_to: date }, ANONYMOUS);
-  if (!setup.offered) throw new Error(`item ${itemId} not offered at ${centerId}`);
-  const byKey = new Map<string, DateOverride>();
-  for (const r of setup.overrides) {
-    const o = byKey.get(`${r.date}|${r.windowId}`) ?? { date: r.date, windowId: r.windowId, templates: [] };
-    o.templates.push({ itemIds: null, starts: r.starts, ends: r.ends, slotMinutes: r.slotMinutes, seats: r.seats, walkInSeats: r.walkInSeats });
-    byKey.set(`${r.date}|${r.windowId}`, o);
-  }
-  const day = dayAvailability({
-    date,
-    now,
-    rules: { openDaysAhead: setup.rules.open_days_ahead, closeHoursBefore: setup.rules.close_hours_before },
-    templates: setup.templates,
-    overrides: [...byKey.values()],
-    closures: setup.closures,
-    itemId,
-    scheduleNote: setup.center.scheduleNote,
-  });
-  const t = new Date(start).getTime();
-  const candidates = day.open ? day.slots.filter((s) => new Date(s.startsAt).getTime() === t) : [];
-  if (candidates.length === 0) throw new Error(`no candidates for ${centerId} ${start}`);
-  return candidates;
-}
 
 export interface CentreInfo {
   center: CenterSummary;
