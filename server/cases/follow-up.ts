@@ -2,7 +2,7 @@
 // closing the follow-up (整改) of a bad one with what was done. Scope is checked in the database.
 import { z } from 'zod';
 import { shanghaiDate } from '../calendar/shanghai-time';
-import type { Rectification, RatingList } from '../contract/cases';
+import type { Rectification, RatingList } from '../contract/follow-up';
 import type { Caller, Database } from '../db/database';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');

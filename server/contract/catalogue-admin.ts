@@ -1,6 +1,11 @@
 // JSON shapes of the county admin's catalogue API (items, materials, bundles, departments,
-// spreadsheet import and export). Type-only: shared by the API and the manage subpackage.
-import type { HandlingMode, ItemCategory, MaterialForm } from './catalogue';
+// spreadsheet import and export). The answers are zod schemas (named for the OpenAPI document
+// and checked against every API test answer); the request shapes stay plain types (their zod
+// schemas, with the field messages, are in server/catalogue/catalogue-admin-requests.ts).
+// Type-only for the mini-program's manage subpackage.
+import { z } from 'zod';
+import { handlingMode, itemCategory, materialForm, type HandlingMode, type ItemCategory, type MaterialForm } from './catalogue';
+import { instant, named, uuid } from './registry';
 
 /** One line of an item's materials checklist, as edited and as in the spreadsheet. */
 export interface CatalogueMaterialInput {
@@ -33,55 +38,10 @@ export interface CatalogueItemInput {
   materials: CatalogueMaterialInput[];
 }
 
-export interface AdminMaterial extends CatalogueMaterialInput {
-  requirement: 'required' | 'conditional';
-}
-
-export interface AdminItem extends Omit<CatalogueItemInput, 'materials'> {
-  id: string;
-  departmentName: string;
-  isSample: boolean;
-  updatedAt: string;
-  materials: AdminMaterial[];
-}
-
-export interface AdminItemRow {
-  id: string;
-  code: string;
-  name: string;
-  category: ItemCategory;
-  departmentCode: string;
-  departmentName: string;
-  published: boolean;
-  materialCount: number;
-  isSample: boolean;
-  updatedAt: string;
-}
-
-export interface AdminItemPage {
-  total: number;
-  limit: number;
-  offset: number;
-  rows: AdminItemRow[];
-}
-
-export interface SaveItemResult {
-  status: 'created' | 'updated' | 'unchanged';
-  item: AdminItem;
-}
-
 export interface PublishItemRequest {
   published: boolean;
   /** unpublish although future bookings exist (they stay valid) */
   keepBookings?: boolean;
-}
-
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  sortOrder: number;
-  itemCount?: number;
 }
 
 export interface DepartmentInput {
@@ -101,39 +61,137 @@ export interface BundleInput {
   itemCodes: string[];
 }
 
-export interface AdminBundle extends Omit<BundleInput, 'itemCodes'> {
-  id: string;
-  isSample: boolean;
-  updatedAt: string;
-  items: { id: string; code: string; name: string; published: boolean }[];
-}
+// ---------------------------------------------------------------------------------------
+// Answers
+
+export const adminMaterial = named(
+  'AdminMaterial',
+  z.object({
+    name: z.string(),
+    form: materialForm,
+    copies: z.int(),
+    requirement: z.enum(['required', 'conditional']).meta({ description: 'conditional = 视情况, decided by `condition`' }),
+    condition: z.string().nullable().meta({ description: 'the yes/no question for a conditional (视情况) material; null = always required' }),
+    notes: z.string().nullable(),
+  }),
+);
+export type AdminMaterial = z.infer<typeof adminMaterial>;
+
+export const adminItem = named(
+  'AdminItem',
+  z.object({
+    id: uuid,
+    code: z.string(),
+    name: z.string(),
+    category: itemCategory,
+    departmentCode: z.string(),
+    departmentName: z.string(),
+    handlingMode,
+    legalDays: z.int(),
+    promisedDays: z.int(),
+    feeText: z.string().meta({ description: '不收费 when free' }),
+    summary: z.string(),
+    conditions: z.string(),
+    maxVisits: z.int(),
+    keywords: z.string(),
+    popularity: z.int(),
+    published: z.boolean(),
+    isSample: z.boolean(),
+    updatedAt: instant,
+    materials: z.array(adminMaterial).meta({ description: 'in order' }),
+  }),
+  'an item of the county as the admin edits it, published or not',
+);
+export type AdminItem = z.infer<typeof adminItem>;
+
+export const adminItemRow = named(
+  'AdminItemRow',
+  z.object({
+    id: uuid,
+    code: z.string(),
+    name: z.string(),
+    category: itemCategory,
+    departmentCode: z.string(),
+    departmentName: z.string(),
+    published: z.boolean(),
+    materialCount: z.int(),
+    isSample: z.boolean(),
+    updatedAt: instant,
+  }),
+);
+export type AdminItemRow = z.infer<typeof adminItemRow>;
+
+export const adminItemPage = named('AdminItemPage', z.object({ total: z.int(), limit: z.int(), offset: z.int(), rows: z.array(adminItemRow) }));
+export type AdminItemPage = z.infer<typeof adminItemPage>;
+
+const saveStatus = z.enum(['created', 'updated', 'unchanged']);
+
+export const saveItemResult = named(
+  'SaveItemResult',
+  z.object({ status: saveStatus.meta({ description: 'whether anything changed' }), item: adminItem }),
+);
+export type SaveItemResult = z.infer<typeof saveItemResult>;
+
+const departmentFields = { id: uuid, code: z.string(), name: z.string(), sortOrder: z.int() };
+export const department = named('Department', z.object(departmentFields));
+/** a department; `itemCount` only in the list */
+export type Department = z.infer<typeof department> & { itemCount?: number };
+
+export const departmentList = named(
+  'DepartmentList',
+  z.object({ departments: z.array(z.object({ ...departmentFields, itemCount: z.int() })).meta({ description: 'in display order' }) }),
+);
+export type DepartmentList = z.infer<typeof departmentList>;
+
+export const adminBundle = named(
+  'AdminBundle',
+  z.object({
+    id: uuid,
+    code: z.string(),
+    name: z.string(),
+    summary: z.string(),
+    keywords: z.string(),
+    popularity: z.int(),
+    published: z.boolean(),
+    isSample: z.boolean(),
+    updatedAt: instant,
+    items: z
+      .array(z.object({ id: uuid, code: z.string(), name: z.string(), published: z.boolean() }))
+      .meta({ description: 'in order; the first is the one a visit is booked for' }),
+  }),
+);
+export type AdminBundle = z.infer<typeof adminBundle>;
+
+export const adminBundleList = named('AdminBundleList', z.object({ bundles: z.array(adminBundle) }));
+export type AdminBundleList = z.infer<typeof adminBundleList>;
 
 /** One problem found in an uploaded spreadsheet. */
-export interface ImportRowError {
-  /** '事项' or '材料' (sheet in XLSX, section in CSV) */
-  sheet: string;
-  /** spreadsheet row number as Excel/WPS shows it; null for a problem of the whole sheet */
-  row: number | null;
-  /** column header, or null when the problem is the row as a whole */
-  column: string | null;
-  message: string;
-}
+export const importRowError = named(
+  'ImportRowError',
+  z.object({
+    sheet: z.string().meta({ description: '事项 or 材料 (sheet in XLSX, section in CSV)' }),
+    row: z.int().nullable().meta({ description: 'row number as Excel/WPS show it; null for a problem of the whole sheet' }),
+    column: z.string().nullable().meta({ description: 'column header, or null when the problem is the row as a whole' }),
+    message: z.string().meta({ description: 'plain Chinese' }),
+  }),
+);
+export type ImportRowError = z.infer<typeof importRowError>;
 
-export interface ImportReport {
-  dryRun: boolean;
-  format: 'csv' | 'xlsx';
-  /** how a CSV was decoded ('utf-8' or 'gb18030'); null for XLSX */
-  encoding: 'utf-8' | 'gb18030' | null;
-  /** item rows read (valid or not) */
-  itemRows: number;
-  materialRows: number;
-  /** every problem; an import is applied only when this is empty */
-  errors: ImportRowError[];
-  /** for the valid rows: what the import does (or did) */
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** false when the file had no materials part: stored materials were kept as they are */
-  materialsReplaced: boolean;
-  rows: { code: string; status: 'created' | 'updated' | 'unchanged' }[];
-}
+export const importReport = named(
+  'ImportReport',
+  z.object({
+    dryRun: z.boolean().meta({ description: 'true when nothing was written (asked for, or the file has problems)' }),
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'gb18030']).nullable().meta({ description: 'how a CSV was decoded; null for XLSX' }),
+    itemRows: z.int().meta({ description: 'item rows read (valid or not)' }),
+    materialRows: z.int(),
+    errors: z.array(importRowError).meta({ description: 'every problem; an import is applied only when this is empty' }),
+    created: z.int(),
+    updated: z.int(),
+    unchanged: z.int(),
+    materialsReplaced: z.boolean().meta({ description: 'false when the file had no 材料 part: stored materials were kept' }),
+    rows: z.array(z.object({ code: z.string(), status: saveStatus })).meta({ description: 'for the valid rows: what the import does (or did)' }),
+  }),
+  'what an import does (dry run) or did; see docs/catalogue-spreadsheet.md',
+);
+export type ImportReport = z.infer<typeof importReport>;
