@@ -51,8 +51,9 @@ export const fixtureBooking: Booking = {
   code: '7K3MQ2XP',
   qrPayload: 'BMFW1.7K3MQ2XP.AbCdEfGhIjKlMnOp',
   status: 'booked',
-  slotStart: '2026-12-02T09:30:00+08:00',
-  slotEnd: '2026-12-02T10:00:00+08:00',
+  // far ahead (a Wednesday, 12月2日, as the assertions read): the page compares with the real clock, and this fixture had passed on 2026-12-02
+  slotStart: '2037-12-02T09:30:00+08:00',
+  slotEnd: '2037-12-02T10:00:00+08:00',
   centerId: 'ctr-changchi',
   centerName: '长赤镇便民服务中心',
   itemId: 'itm-dibao',
