@@ -156,7 +156,7 @@ async function readBody(request: Request, limit: number): Promise<Buffer | null>
 }
 
 // JSON, form and text bodies are parsed; invalid JSON throws on access (BAD_JSON).
-function parseBody(contentType: string, raw: Buffer): unknown {
+export function parseBody(contentType: string, raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
@@ -171,7 +171,7 @@ function parseBody(contentType: string, raw: Buffer): unknown {
   return raw;
 }
 
-function parseCookies(header: string): Record<string, string> {
+export function parseCookies(header: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of header.split(';')) {
     const i = part.indexOf('=');

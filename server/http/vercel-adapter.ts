@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { VercelRequest, VercelResponse } from '@vercel/node';
-import { apiError } from '../core/errors';
+import { parseBody, parseCookies } from './api-app';
 
 export function toVercelRequest(
   req: IncomingMessage,
@@ -29,37 +29,6 @@ export function toVercelRequest(
     },
   });
   return req as VercelRequest;
-}
-
-// Like Vercel: JSON, form and text bodies are parsed; invalid JSON throws on access.
-function parseBody(contentType: string, raw: Buffer): unknown {
-  if (raw.length === 0) return undefined;
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json') {
-    try {
-      return JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw apiError('BAD_JSON');
-    }
-  }
-  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-  if (type.startsWith('text/')) return raw.toString('utf8');
-  return raw;
-}
-
-function parseCookies(header: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i < 1) continue;
-    const name = part.slice(0, i).trim();
-    try {
-      out[name] = decodeURIComponent(part.slice(i + 1).trim());
-    } catch {
-      out[name] = part.slice(i + 1).trim();
-    }
-  }
-  return out;
 }
 
 // JSON bigger than this is gzipped when the client accepts it (Vercel compresses too).
