@@ -92,7 +92,6 @@ const WHEN: Record<string, string> = {
 function errorsOf(op: DocumentedOperation): Errors {
   const errors: Errors = {};
   if (op.auth === 'required') errors.UNAUTHENTICATED = null;
-  if (op.auth === 'none') errors.UNAUTHENTICATED = 'only when an Authorization header is sent and it is malformed, expired or not ours';
   if (op.pathId) errors.INVALID_ID = null;
   if (op.idempotent) errors.IDEMPOTENCY_KEY_REQUIRED = null;
   if (op.body) Object.assign(errors, { PAYLOAD_TOO_LARGE: null, UNSUPPORTED_MEDIA_TYPE: null, BAD_JSON: null });
@@ -200,7 +199,7 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Errors.** Every error is \`{ "error": { "code", "message", "fields"?, "details"? } }\`: a stable code and one plain Chinese sentence that can be shown as is. Each operation lists its codes (also in \`x-error-codes\`). Any route: a method it does not have is 405 \`METHOD_NOT_ALLOWED\` with an \`Allow\` header; any other \`/api/…\` path is 404 \`NOT_FOUND\`.
 
-**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Every route except the scheduled job reads the header when it is sent: a malformed, expired or foreign token is 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\`, even on public routes. What an account may do is decided by the database on every call.
+**Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Routes that need a login answer 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\` to a missing, malformed, expired or foreign token. Public routes (and the logins) treat such a token as no token, so a stale token never locks anyone out of the guide or of logging in again. A staff account that must still change its initial password gets 403 \`PASSWORD_CHANGE_REQUIRED\` from the routes that act for it (they list the code) until it has changed it. What an account may do is decided by the database on every call.
 
 **Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/…, POST /api/admin/accounts, POST /api/admin/catalogue/items and …/bundles, POST /api/manage/centers/{id}/windows and …/staff, /api/queue/call-next, /api/queue/undo and every POST /api/tickets/{id}/… (optional on POST /api/tickets): a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 

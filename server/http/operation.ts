@@ -19,7 +19,7 @@ export interface Operation {
   tags: string[];
   summary: string;
   description: string;
-  /** none: no token needed (a malformed or expired one is still 401); required: logged in; cron: CRON_SECRET */
+  /** none: public (a stale or malformed token counts as none); required: logged in; cron: CRON_SECRET */
   auth: 'none' | 'required' | 'cron';
   query?: { schema: z.ZodType; describe: Record<string, string> };
   /** the `{id}` path parameter: what it names */
