@@ -40,6 +40,9 @@ export const forwardBody = z.object({ note: z.string().trim().max(200, '说明�
 /** 办结: optionally what the resident gets and how. */
 export const completeBody = z.object({ outcome: z.string().trim().max(200, '办结结果最多200字').optional() }).strict();
 
+/** 已补齐: no fields (the body may be left out). */
+export const supplementedBody = z.object({}).strict().meta({ description: 'no fields (the body may be left out)' });
+
 /** 不予受理: the reason, in plain words (required). */
 export const rejectBody = z
   .object({ reason: z.string().trim().min(1, '请写明不予受理的原因，群众会看到').max(200, '原因最多200字') })

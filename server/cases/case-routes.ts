@@ -1,4 +1,210 @@
-// The HTTP operations of this domain: contract and handler together (server/http/operation.ts).
-import type { Operation } from '../http/operation';
+// Case handling (办件) over HTTP for window staff and managers: accept (受理), read, 补正,
+// 已补齐, 上报, 办结, 不予受理 and undo. The state machine, the undo window and who may act are
+// enforced by the SQL functions the service calls.
+import { idempotencyKey } from '../booking/booking-requests';
+import { type AcceptCaseRequest, caseDetail, undoneCase } from '../contract/cases';
+import { jsonBody, optionalJsonBody, requireLogin, uuidParam, validate } from '../http/handler';
+import { type Errors, type Operation, operation } from '../http/operation';
+import { acceptCaseBody, completeBody, forwardBody, rejectBody, supplementBody, supplementedBody } from './case-requests';
+import { acceptCase, advanceCase, getCase, undoCaseStep } from './case-service';
 
-export const caseOperations: Operation[] = [];
+const CASE_STAFF_ONLY =
+  "Staff and managers of the case's centre only (checked in the database): residents and admins get 403 `FORBIDDEN`, another centre's staff 404 `CASE_NOT_FOUND`.";
+
+const staffOnly = (...paragraphs: string[]) => [...paragraphs, CASE_STAFF_ONLY, 'Requires `Idempotency-Key`.'].join('\n\n');
+const afterStep = { status: 200, description: 'the case after this step', schema: caseDetail };
+const stepErrors: Errors = {
+  FORBIDDEN: 'the caller is not staff or a manager of a centre',
+  PASSWORD_CHANGE_REQUIRED: null,
+  CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
+};
+const TRANSITION = 'not allowed from the current status (`details.status`, `details.action`)';
+
+export const caseOperations: Operation[] = [
+  operation({
+    method: 'post',
+    path: '/api/cases',
+    operationId: 'acceptCase',
+    tags: ['cases'],
+    summary: 'Staff: accept a case · 受理',
+    description: [
+      "Staff and managers accept the matter at their centre: `{ bookingId }` of a checked-in booking, or `{ ticketNumber }` of today's queue — a walk-in ticket (with `itemId` when the ticket has none; it may also correct the ticket's item) or a checked-in booking's number. The case starts `accepted` with `promisedBy` = acceptance date + the item's promised working days (0 = today), on the official calendar. The timeline gets `accepted`.",
+      'Requires `Idempotency-Key`: a retry answers the first case (201).',
+    ].join('\n\n'),
+    auth: 'required',
+    idempotent: true,
+    body: { schema: acceptCaseBody, name: 'AcceptCaseRequest', required: true },
+    ok: { status: 201, description: 'the new case', schema: caseDetail },
+    errors: {
+      INVALID_INPUT: 'a value the database refuses',
+      FORBIDDEN: 'the caller is not staff or a manager of a centre',
+      PASSWORD_CHANGE_REQUIRED: null,
+      BOOKING_NOT_FOUND: "no such booking at the caller's centre",
+      TICKET_NOT_FOUND: "no such number in today's queue at the caller's centre",
+      NOT_CHECKED_IN: 'the booking is booked or confirmed: check it in first',
+      BOOKING_NOT_ACTIVE: 'the booking is cancelled, declined or a no-show',
+      ALREADY_ACCEPTED: 'a case exists for this booking or ticket (`details.caseId`)',
+      ITEM_REQUIRED: 'a walk-in ticket without an item, and no `itemId`',
+      ITEM_NOT_OFFERED: "the caller's centre does not handle this item",
+    },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const key = idempotencyKey(ctx.req);
+      const input = validate(acceptCaseBody, jsonBody(ctx.req)) as AcceptCaseRequest;
+      return { status: 201, body: await acceptCase(ctx.app, caller, input, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'get',
+    path: '/api/cases/{id}',
+    operationId: 'getCase',
+    tags: ['cases'],
+    summary: 'One case · 办件详情',
+    description:
+      "A case the caller may see: staff of its centre, admins of its county, and the resident and linked people of its booking. Steps staff undid are listed (marked) for staff and admins only. `undo` tells staff until when they can take back their own latest step.",
+    auth: 'required',
+    pathId: 'the case',
+    ok: { status: 200, description: 'the case', schema: caseDetail },
+    errors: { PASSWORD_CHANGE_REQUIRED: null, CASE_NOT_FOUND: 'no such case, its acceptance was undone, or not one the caller may see' },
+    handle: async (ctx) => ({ body: await getCase(ctx.app, requireLogin(ctx), uuidParam(ctx.req), ctx.now) }),
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/supplement',
+    operationId: 'requestSupplement',
+    tags: ['cases'],
+    summary: 'Staff: ask for missing materials · 补正',
+    description: staffOnly(
+      '`accepted` or `forwarded` → `needs_supplement`: `missing` names exactly which materials to bring (1–20, each ≤ 100 characters, no duplicates). The resident sees them in the case (`missingMaterials`) and the timeline (`needs_supplement { missing }`).',
+    ),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: { schema: supplementBody, name: 'SupplementRequest', required: true },
+    ok: afterStep,
+    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      const { missing } = validate(supplementBody, jsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, 'supplement', { missing }, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/supplemented',
+    operationId: 'markSupplemented',
+    tags: ['cases'],
+    summary: 'Staff: materials brought · 已补齐',
+    description: staffOnly('`needs_supplement` → `accepted`: the resident brought the missing materials. The timeline gets `supplemented { missing }`. No body (or `{}`).'),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: { schema: supplementedBody, name: 'EmptyRequest', required: false },
+    ok: afterStep,
+    errors: { ...stepErrors, INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      validate(supplementedBody, optionalJsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, 'supplemented', {}, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/forward',
+    operationId: 'forwardCase',
+    tags: ['cases'],
+    summary: 'Staff: forward to the county · 上报',
+    description: staffOnly(
+      '`accepted` → `forwarded`, with an optional note (≤ 200 characters). From `forwarded` the case can be completed, rejected, or sent back to 补正.',
+    ),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: { schema: forwardBody, name: 'ForwardRequest', required: false },
+    ok: afterStep,
+    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      const { note } = validate(forwardBody, optionalJsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, 'forward', { note }, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/complete',
+    operationId: 'completeCase',
+    tags: ['cases'],
+    summary: 'Staff: complete · 办结',
+    description: staffOnly(
+      '`accepted` or `forwarded` → `completed` (final), with an optional outcome the resident reads (≤ 200 characters, e.g. 证件已办好，请带身份证到窗口领取). The booking becomes `completed`; handling time is recorded; the resident can now rate.',
+    ),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: { schema: completeBody, name: 'CompleteRequest', required: false },
+    ok: afterStep,
+    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      const { outcome } = validate(completeBody, optionalJsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, 'complete', { outcome }, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/reject',
+    operationId: 'rejectCase',
+    tags: ['cases'],
+    summary: 'Staff: refuse · 不予受理',
+    description: staffOnly(
+      '`accepted`, `needs_supplement` or `forwarded` → `rejected` (final), with the reason the resident reads (required, ≤ 200 characters). The booking becomes `completed`; the resident can rate.',
+    ),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: { schema: rejectBody, name: 'RejectRequest', required: true },
+    ok: afterStep,
+    errors: { ...stepErrors, INVALID_INPUT: 'the reason is empty or too long', INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      const { reason } = validate(rejectBody, jsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, 'reject', { reason }, key, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/cases/{id}/undo',
+    operationId: 'undoCaseStep',
+    tags: ['cases'],
+    summary: 'Staff: undo my last step · 撤销',
+    description: staffOnly(
+      'Takes back the caller\'s own latest step of the case within 2 minutes (a mis-tap): the case returns to what it was before (undoing the acceptance voids the case, so it can be accepted again; undoing a completion reopens the booking). The step stays in the history, marked undone, and leaves the resident\'s timeline. Not once the resident has rated.',
+    ),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    ok: { status: 200, description: 'the case after the undo', schema: undoneCase },
+    errors: {
+      ...stepErrors,
+      NOTHING_TO_UNDO: 'the latest step was taken by someone else',
+      UNDO_EXPIRED: 'the latest step is more than 2 minutes old',
+      UNDO_NOT_POSSIBLE: 'the resident has rated the case',
+    },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      return { body: await undoCaseStep(ctx.app, caller, id, key, ctx.now) };
+    },
+  }),
+];

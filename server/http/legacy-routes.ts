@@ -21,11 +21,25 @@ export interface LegacyRoute extends RouteEntry {
 
 export const API_DIR = path.resolve(__dirname, '../../api');
 
+/** Every route file under api/ (sorted for matching), not loaded. */
+export function legacyRouteFiles(apiDir = API_DIR): RouteEntry[] {
+  const files = listFiles(apiDir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.(ts|js)$/.test(f) && f !== 'index.ts');
+  return sortRoutes(files.map(routeFromFile).filter((r): r is RouteEntry => r !== null));
+}
+
+/**
+ * The paths of the route files without a [param] or catch-all segment. Such a file answers its
+ * exact path before an operation with a parameter there: GET /api/bookings/verify is the
+ * file's, not GET /api/bookings/{id}'s, until it is an operation too.
+ */
+export function exactLegacyPaths(routes: RouteEntry[]): Set<string> {
+  const exact = routes.filter((r) => r.segments.length > 0 && r.segments.every((s) => s.kind === 'static'));
+  return new Set(exact.map((r) => `/api/${r.segments.map((s) => (s.kind === 'static' ? s.value : '')).join('/')}`));
+}
+
 /** Find and load every handler under api/ (sorted for matching). */
 export function loadApiRoutes(apiDir = API_DIR): LegacyRoute[] {
-  const files = listFiles(apiDir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.(ts|js)$/.test(f) && f !== 'index.ts');
-  const entries = files.map(routeFromFile).filter((r): r is RouteEntry => r !== null);
-  return sortRoutes(entries).map((entry) => {
+  return legacyRouteFiles(apiDir).map((entry) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(apiDir, entry.file)) as { default?: VercelHandler };
     if (typeof mod.default !== 'function') throw new Error(`api/${entry.file} has no default export handler`);

@@ -480,7 +480,6 @@ export const LEGACY_SCHEMAS: Record<string, Json> = {
   CompleteRequest: inputSchema(completeBody),
   RejectRequest: inputSchema(rejectBody),
   RatingRequest: inputSchema(ratingBody),
-  EmptyRequest: { type: 'object', additionalProperties: false, description: 'no fields (the body may be left out)' },
   WechatLoginRequest: inputSchema(wechatLoginBody),
   WechatPhoneRequest: inputSchema(wechatPhoneBody),
   ReminderRequest: inputSchema(reminderBody),

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { createApiApp, servesPath } from './api-app';
-import { type LegacyRoute, loadApiRoutes, serveLegacy } from './legacy-routes';
+import { exactLegacyPaths, type LegacyRoute, loadApiRoutes, serveLegacy } from './legacy-routes';
 import type { Operation } from './operation';
 import { OPERATIONS } from './operations';
 import { staticFiles } from './static-files';
@@ -23,12 +23,14 @@ export function createAppServer(options: ServerOptions): Server {
   const operations = options.operations ?? OPERATIONS;
   const legacyRoutes = options.legacyRoutes ?? loadApiRoutes();
   const api = getRequestListener(createApiApp(operations, { maxBodyBytes: options.maxBodyBytes }).fetch);
+  // a legacy file's exact path beats an operation's parameter (/api/bookings/verify, /api/bookings/{id})
+  const exactLegacy = exactLegacyPaths(legacyRoutes);
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : undefined;
   return createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
-    if (isApi && legacyRoutes.length && !servesPath(operations, pathname)) {
+    if (isApi && legacyRoutes.length && (exactLegacy.has(pathname) || !servesPath(operations, pathname))) {
       if (serveLegacy(legacyRoutes, req, res, options.maxBodyBytes)) return;
     }
     if (!isApi && serveStatic?.(req, res, pathname)) return;
