@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { App } from '../app';
+import type { ReminderConsents } from '../contract/booking';
 import type { Caller } from '../db/database';
 import { type ApiRequest, headerValue } from '../http/handler';
 import { idempotencyKey } from './booking-requests';
@@ -29,13 +30,7 @@ export const reminderBody = z
   .strict()
   .refine((b) => b.accepted.every((id) => b.templateIds.includes(id)), { message: '只能包含本次请求的模板', path: ['accepted'] });
 
-export interface ReminderConsents {
-  bookingId: string;
-  /** accepts recorded by this call */
-  recorded: number;
-  /** unsent accepts of the caller for this booking, per template */
-  pending: { templateId: string; count: number }[];
-}
+export type { ReminderConsents };
 
 /** The Idempotency-Key header when sent (optional here); a malformed one is 400. */
 export function optionalIdempotencyKey(req: ApiRequest): string | undefined {

@@ -110,6 +110,7 @@ export const fixtureRatingResult: RatingResult = {
   comment: null,
   createdAt: '2026-11-27T10:00:00+08:00',
   followUp: true,
+  followUpResult: { status: 'open', dueBy: '2026-12-11', closedAt: null, resolution: null },
   followUpBy: '2026-12-11',
   followUpMessage: '很抱歉这次没有让您满意。中心负责人会在12月11日前联系您了解情况并整改。',
 };

@@ -102,7 +102,7 @@ describe('nextStep once the case is open', () => {
     );
     const rated = booking({
       case: theCase({ status: 'completed' }),
-      rating: { level: 5, indicators: [], comment: null, createdAt: '2026-12-03T10:00:00+08:00', followUp: false },
+      rating: { level: 5, indicators: [], comment: null, createdAt: '2026-12-03T10:00:00+08:00', followUp: false, followUpResult: null },
     });
     expect(nextStep(rated)).toBe('已办结，谢谢您的评价');
     expect(nextStep(booking({ status: 'completed' }))).toBe('已办结，可以评价');
@@ -123,7 +123,7 @@ describe('canRate, statusLabel, isActive, ticketNumber', () => {
     expect(canRate(booking({ case: theCase({ status: 'rejected' }) }))).toBe(true);
     expect(canRate(booking({ status: 'completed' }))).toBe(true);
     expect(
-      canRate(booking({ case: theCase({ status: 'completed' }), rating: { level: 4, indicators: [], comment: null, createdAt: '', followUp: false } })),
+      canRate(booking({ case: theCase({ status: 'completed' }), rating: { level: 4, indicators: [], comment: null, createdAt: '', followUp: false, followUpResult: null } })),
     ).toBe(false);
   });
 
