@@ -494,12 +494,6 @@ export const LEGACY_SCHEMAS: Record<string, Json> = {
       }),
     ),
   }),
-  // api/tickets/index.ts keeps its zod schema private: its JSON form, by hand
-  TicketRequest: {
-    type: 'object',
-    properties: { itemId: { ...uuid, description: 'the item the resident came for (optional)' } },
-    additionalProperties: false,
-  },
   // centre configuration (server/contract/center-config.ts)
   CenterConfig: {
     type: 'object',

@@ -21,4 +21,4 @@ export const callNextBody = z.object({ windowId: uuid, finishCurrent: z.boolean(
 export const queueUndoBody = z.object({ windowId: uuid }).strict();
 
 /** 现场取号 */
-export const walkInBody = z.object({ itemId: uuid.optional() }).strict();
+export const walkInBody = z.object({ itemId: uuid.optional().describe('the item the resident came for (optional)') }).strict();

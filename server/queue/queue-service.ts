@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { App } from '../app';
 import { toShanghaiIso, shanghaiDate } from '../calendar/shanghai-time';
-import type { CallNextResult, QueueBoard, QueueTicket, StaffBooking, StaffDay, TicketAction } from '../contract/queue';
+import type {
+  CallNextResult, QueueBoard, QueueTicket, QueueUndoResult, StaffBooking, StaffDay, TicketAction, TicketActionResult, WalkInTicket,
+} from '../contract/queue';
 import type { Caller } from '../db/database';
 
 /** Staff may take back their own latest queue action for this long (the database enforces it too). */
@@ -53,7 +55,7 @@ export async function ticketAction(
   action: TicketAction,
   key: string,
   now: Date,
-): Promise<QueueBoard & { ticket: QueueTicket }> {
+): Promise<TicketActionResult> {
   const raw = await app.db.rpc<RawBoard & { ticket: QueueTicket }>(
     'queue_ticket_action',
     { p_ticket: ticketId, p_action: action, p_now: iso(now), p_idempotency_key: key, p_request_hash: hash({ ticketId, action }) },
@@ -62,21 +64,13 @@ export async function ticketAction(
   return presentBoard(raw, now);
 }
 
-export async function undoQueueAction(app: App, caller: Caller, windowId: string, key: string, now: Date): Promise<QueueBoard & { undone: { action: string; at: string } }> {
-  const raw = await app.db.rpc<RawBoard & { undone: { action: string; at: string } }>(
+export async function undoQueueAction(app: App, caller: Caller, windowId: string, key: string, now: Date): Promise<QueueUndoResult> {
+  const raw = await app.db.rpc<RawBoard & Pick<QueueUndoResult, 'undone'>>(
     'undo_queue_action',
     { p_window: windowId, p_now: iso(now), p_idempotency_key: key, p_request_hash: hash({ windowId }) },
     caller,
   );
   return presentBoard(raw, now);
-}
-
-export interface WalkInTicket {
-  number: number;
-  serviceDate: string;
-  centerId: string;
-  itemId: string | null;
-  kind: 'walk_in';
 }
 
 /** 现场取号; with a key, a retry answers the same number. */
