@@ -6,11 +6,12 @@ import { ratingResult } from '../contract/cases';
 import { declineBody, ratingBody } from '../cases/case-requests';
 import { confirmBooking, declineBooking, rateBooking } from '../cases/case-service';
 import { RATING_INDICATORS } from '../cases/rating-indicators';
-import { jsonBody, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
+import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency';
+import { idempotencyKey, jsonBody, optionalIdempotencyKey, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Operation, operation } from '../http/operation';
-import { availabilityQuery, bookingBody, cancelBody, idempotencyKey, rescheduleBody } from './booking-requests';
+import { availabilityQuery, bookingBody, cancelBody, rescheduleBody } from './booking-requests';
 import { availability, book, cancel, getBooking, listMine, MAX_AVAILABILITY_DAYS, reschedule } from './booking-service';
-import { optionalIdempotencyKey, recordReminderConsent, reminderBody } from './reminders';
+import { recordReminderConsent, reminderBody } from './reminders';
 
 const CUT_OFF =
   'Rules are per centre (`booking_rules`); defaults: booking opens 14 days ahead (today … today + 14, Shanghai dates) and closes 1 hour before the slot starts; cancelling and rescheduling close 1 hour before the booked start.';
@@ -196,7 +197,7 @@ export const bookingOperations: Operation[] = [
         in: 'header',
         required: false,
         description: 'optional: a fresh random key per tap, reused on retries (8–100 characters of A–Z a–z 0–9 _ -)',
-        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+        schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
       },
     ],
     body: { schema: reminderBody, name: 'ReminderRequest', required: true },

@@ -7,8 +7,6 @@ import { z } from 'zod';
 import type { App } from '../app';
 import type { ReminderConsents } from '../contract/booking';
 import type { Caller } from '../db/database';
-import { type ApiRequest, headerValue } from '../http/handler';
-import { idempotencyKey } from './booking-requests';
 
 const templateId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, '订阅消息模板编号格式不对');
 const unique = (ids: string[]) => new Set(ids).size === ids.length;
@@ -31,11 +29,6 @@ export const reminderBody = z
   .refine((b) => b.accepted.every((id) => b.templateIds.includes(id)), { message: '只能包含本次请求的模板', path: ['accepted'] });
 
 export type { ReminderConsents };
-
-/** The Idempotency-Key header when sent (optional here); a malformed one is 400. */
-export function optionalIdempotencyKey(req: ApiRequest): string | undefined {
-  return headerValue(req, 'idempotency-key') === undefined ? undefined : idempotencyKey(req);
-}
 
 /** Record the accepts; with an Idempotency-Key a retry answers the first result and records nothing. */
 export function recordReminderConsent(

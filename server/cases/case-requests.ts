@@ -1,10 +1,10 @@
 // What a client may send to the case, staff-booking and rating endpoints (zod). The database
 // checks the same limits again: these give the plain per-field messages.
 import { z } from 'zod';
+import { id as uuid } from '../core/request-fields';
 import type { RatingLevel } from '../contract/cases';
 import { RATING_INDICATOR_CODES } from './rating-indicators';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
 const unique = (values: string[]) => new Set(values).size === values.length;
 
 /** 拒绝预约: the reason the resident will read. */

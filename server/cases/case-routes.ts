@@ -1,9 +1,8 @@
 // Case handling (办件) over HTTP for window staff and managers: accept (受理), read, 补正,
 // 已补齐, 上报, 办结, 不予受理 and undo. The state machine, the undo window and who may act are
 // enforced by the SQL functions the service calls.
-import { idempotencyKey } from '../booking/booking-requests';
 import { type AcceptCaseRequest, caseDetail, undoneCase } from '../contract/cases';
-import { jsonBody, optionalJsonBody, requireLogin, uuidParam, validate } from '../http/handler';
+import { idempotencyKey, jsonBody, optionalJsonBody, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Errors, type Operation, operation } from '../http/operation';
 import { acceptCaseBody, completeBody, forwardBody, rejectBody, supplementBody, supplementedBody } from './case-requests';
 import { acceptCase, advanceCase, getCase, undoCaseStep } from './case-service';

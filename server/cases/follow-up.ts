@@ -1,12 +1,11 @@
 // 好差评 for managers and admins: the ratings of their centre or county with a summary, and
 // closing the follow-up (整改) of a bad one with what was done. Scope is checked in the database.
 import { z } from 'zod';
+import { calendarDate as date, id as uuid } from '../core/request-fields';
 import { shanghaiDate } from '../calendar/shanghai-time';
 import type { Rectification, RatingList } from '../contract/follow-up';
 import type { Caller, Database } from '../db/database';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const ratingsQuery = z
   .object({

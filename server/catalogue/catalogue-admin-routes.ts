@@ -1,11 +1,10 @@
 // The county admin's catalogue over HTTP: items and their materials, publishing, 一件事 bundles,
 // departments, and the spreadsheet import and export. Who may (an active admin, own county
 // only) is checked by the database.
-import { idempotencyKey } from '../booking/booking-requests';
 import {
   adminBundle, adminBundleList, adminItem, adminItemPage, department, departmentList, importReport, saveItemResult,
 } from '../contract/catalogue-admin';
-import { jsonBody, queryObject, rawBody, requireLogin, uuidParam, validate } from '../http/handler';
+import { idempotencyKey, jsonBody, queryObject, rawBody, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Operation, operation } from '../http/operation';
 import { adminItemQuery, bundleInput, catalogueItemInput, departmentInput, exportQuery, importQuery, publishInput } from './catalogue-admin-requests';
 import {

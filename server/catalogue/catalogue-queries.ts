@@ -1,5 +1,6 @@
 // Validation of the catalogue's query strings: what a client may ask for, with limits.
 import { z } from 'zod';
+import { id as uuid } from '../core/request-fields';
 import type { ItemCategory } from '../contract/catalogue';
 import { ITEM_CATEGORIES } from './labels';
 
@@ -11,7 +12,6 @@ const text = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
 const county = z.string().regex(/^[0-9]{6}$/, '县级行政区划代码应为6位数字');
 
 export const centerQuery = z.object({

@@ -1,13 +1,10 @@
 // What a manager or county admin may send to the centre configuration endpoints. The database
 // checks the same things again (and the caller's scope); these give a plain message per field.
 import { z } from 'zod';
+import { calendarDate, id as uuid } from '../core/request-fields';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm，例如 08:30');
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天')
+const date = calendarDate
   .refine((d) => d >= '2020-01-01' && d <= '2099-12-31', '日期超出范围');
 const weekday = z.number().int().min(1, '星期应为 1（周一）到 7（周日）').max(7, '星期应为 1（周一）到 7（周日）');
 

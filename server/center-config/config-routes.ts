@@ -1,10 +1,9 @@
 // Centre configuration over HTTP (managers their centre, county admins any centre of their
 // county: scope is checked by the database), the public staff-on-duty notice and staff photos,
 // and (server/cases/follow-up-routes) the 好差评 follow-up of managers.
-import { idempotencyKey } from '../booking/booking-requests';
 import { followUpOperations } from '../cases/follow-up-routes';
 import { centerConfig, centerItemResult, managedCenters, onDuty as onDutyShape } from '../contract/center-config';
-import { headerValue, jsonBody, requireLogin, uuidParam, validate } from '../http/handler';
+import { headerValue, idempotencyKey, jsonBody, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Errors, type Operation, operation } from '../http/operation';
 import {
   centerItemBody, closureBody, createStaffBody, createWindowBody, hoursBody, overrideBody, photoBody, removeClosureBody,

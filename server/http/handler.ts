@@ -9,6 +9,7 @@ import { bearerToken, callerFromToken } from '../auth/tokens';
 import type { ErrorBody } from '../contract/errors';
 import { ANONYMOUS, type Caller } from '../db/database';
 import { ApiError, apiError, toApiError } from '../core/errors';
+import { validIdempotencyKey } from '../core/idempotency';
 import { logError } from '../core/log';
 
 // field messages in plain Chinese
@@ -207,6 +208,18 @@ export function uuidParam(req: ApiRequest, name = 'id'): string {
   const v = queryValue(req, name) ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw apiError('INVALID_ID');
   return v.toLowerCase();
+}
+
+/** The Idempotency-Key header, required on the changes that declare `idempotent`; 400 when missing or malformed. */
+export function idempotencyKey(req: ApiRequest): string {
+  const key = validIdempotencyKey(headerValue(req, 'idempotency-key'));
+  if (!key) throw apiError('IDEMPOTENCY_KEY_REQUIRED');
+  return key;
+}
+
+/** The Idempotency-Key header where it is optional; a malformed one is still 400. */
+export function optionalIdempotencyKey(req: ApiRequest): string | undefined {
+  return headerValue(req, 'idempotency-key') === undefined ? undefined : idempotencyKey(req);
 }
 
 export { ApiError };

@@ -9,6 +9,7 @@ import { TOKEN_TTL_SECONDS } from '../auth/tokens';
 import '../contract/errors';
 import { contracts } from '../contract/registry';
 import { apiError, isKnownErrorCode } from '../core/errors';
+import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency';
 import { LEGACY_OPERATIONS, LEGACY_SCHEMAS } from './openapi-legacy';
 import type { Errors, Operation } from './operation';
 
@@ -256,8 +257,7 @@ export function buildOpenApi(operations: readonly Operation[] = []): OpenApiDocu
           in: 'header',
           required: true,
           description: 'A fresh random key per user action, reused on retries. Per user: the same key with a different request is 422 IDEMPOTENCY_KEY_REUSED.',
-          // the format server/booking/booking-requests.ts idempotencyKey() accepts
-          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$', examples: ['3f9c2a7e-5b1d-4e08-9a41-0c6d2b7f8e15'] },
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, examples: ['3f9c2a7e-5b1d-4e08-9a41-0c6d2b7f8e15'] },
         },
       },
       securitySchemes: {
