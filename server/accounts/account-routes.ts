@@ -2,9 +2,8 @@
 // window staff of their centre: scope is checked by the database), and (server/auth/auth-routes)
 // the logins and the caller's own account.
 import { authOperations } from '../auth/auth-routes';
-import { idempotencyKey } from '../booking/booking-requests';
 import { accountWithPassword, auditPage, staffAccount, staffAccountList } from '../contract/accounts';
-import { jsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
+import { idempotencyKey, jsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Operation, operation } from '../http/operation';
 import { accountListQuery, auditLogQuery, createAccountBody, updateAccountBody } from './account-requests';
 import { auditLog, createAccount, listAccounts, resetPassword, setAccountActive, updateAccount } from './account-service';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isDateString } from '../calendar/shanghai-time';
 
 // any 8-4-4-4-12 hex id: the demo data and imported rows are not all RFC 4122 version 4
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id of a row (centre, item, booking, case …). */
 export const id = z.string().regex(UUID_PATTERN, '编号格式不对');

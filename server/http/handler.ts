@@ -10,6 +10,7 @@ import type { ErrorBody } from '../contract/errors';
 import { ANONYMOUS, type Caller } from '../db/database';
 import { ApiError, apiError, toApiError } from '../core/errors';
 import { validIdempotencyKey } from '../core/idempotency';
+import { UUID_PATTERN } from '../core/request-fields';
 import { logError } from '../core/log';
 
 // field messages in plain Chinese
@@ -206,7 +207,7 @@ export function queryObject(req: ApiRequest): Record<string, string> {
 /** A path id that must be a UUID; anything else is 400 INVALID_ID, never a database error. */
 export function uuidParam(req: ApiRequest, name = 'id'): string {
   const v = queryValue(req, name) ?? '';
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw apiError('INVALID_ID');
+  if (!UUID_PATTERN.test(v)) throw apiError('INVALID_ID');
   return v.toLowerCase();
 }
 

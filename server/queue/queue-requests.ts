@@ -1,12 +1,7 @@
 // What a client may send to the workbench endpoints (zod): plain per-field messages; the
 // database checks permissions and states again.
 import { z } from 'zod';
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不对');
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天');
+import { calendarDate as date, id as uuid } from '../core/request-fields';
 
 /** GET /api/staff/day?date= (default: today) */
 export const staffDayQuery = z.object({ date: date.optional() });

@@ -1,14 +1,14 @@
 // The window staff's workbench over HTTP: verifying and checking in bookings, walk-in tickets,
 // the day's bookings, one booking, and the queue with its actions (叫号). Staff and managers
 // of a centre, their own centre only (checked by the database).
-import { codeQuery, idempotencyKey } from '../booking/booking-requests';
+import { codeQuery } from '../booking/booking-requests';
 import { checkIn, verify } from '../booking/booking-service';
 import { booking } from '../contract/booking';
 import {
   callNextResult, checkedInBooking, queueBoard as queueBoardShape, queueUndoResult, staffBooking as staffBookingShape,
   staffDay as staffDayShape, type TicketAction, ticketActionResult, walkInTicket,
 } from '../contract/queue';
-import { headerValue, jsonBody, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
+import { idempotencyKey, jsonBody, optionalIdempotencyKey, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Errors, type Operation, operation } from '../http/operation';
 import { callNextBody, queueQuery, queueUndoBody, staffDayQuery, walkInBody } from './queue-requests';
 import { callNext, issueWalkIn, queueBoard, staffBooking, staffDay, ticketAction, undoQueueAction } from './queue-service';
@@ -130,7 +130,7 @@ export const queueOperations: Operation[] = [
     },
     handle: async (ctx) => {
       const caller = requireLogin(ctx);
-      const key = headerValue(ctx.req, 'idempotency-key') === undefined ? undefined : idempotencyKey(ctx.req);
+      const key = optionalIdempotencyKey(ctx.req);
       const { itemId } = validate(walkInBody, optionalJsonBody(ctx.req));
       return { status: 201, body: await issueWalkIn(ctx.app, caller, itemId, key, ctx.now) };
     },
