@@ -206,7 +206,7 @@ async function main(): Promise<void> {
     seats: { from: FROM, to: TO, open: seatCount, centres: perCentre.length },
     baseline: 'public.book(...) via openPg(url, pool).rpc("book", …) as the same users, same arguments (one transaction: set role/claims, select book, commit)',
     informative: 'service: server/booking/booking-service.ts book() in the benchmark process with the same pool (one book rpc), no HTTP',
-    measured: 'POST /api/bookings on the API server process (server/http/server.ts + api/**, pg backend): token check, validation, one book rpc',
+    measured: 'POST /api/bookings on the API server process (server/http/server.ts + the router, pg backend): token check, validation, one book rpc',
     results: rows,
     comparisons,
     problems,

@@ -1,5 +1,5 @@
 // The API server for benchmarks, in its own Node process as `npm run serve` runs it: the
-// api/** handlers mounted by server/http/server.ts, the pg backend with a pool of
+// router mounted by server/http/server.ts, the pg backend with a pool of
 // DATABASE_POOL_SIZE connections; the clock fixed at BENCH_NOW (as test/support/api-server.ts
 // does) so results do not depend on today's date. Started by ./api.ts; reports its port over
 // IPC and exits when the parent goes away or after BENCH_API_MAX_SECONDS.

@@ -2,12 +2,14 @@
 // document's components.schemas are generated from this registry.
 import { z } from 'zod';
 
-export const contracts = z.registry<{ id: string; description?: string }>();
+export const contracts = z.registry<{ id: string }>();
 
 /** Register a shape under its OpenAPI name (and an optional description) and return it. */
 export function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
-  contracts.add(schema, description ? { id, description } : { id });
-  return schema;
+  // the JSON Schema output reads descriptions from zod's own metadata, not from this registry
+  const described = description ? (schema.meta({ description }) as T) : schema;
+  contracts.add(described, { id });
+  return described;
 }
 
 /** an instant as ISO 8601 in Shanghai time, e.g. 2026-12-01T09:30:00+08:00 */

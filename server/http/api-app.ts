@@ -80,15 +80,6 @@ export function createApiApp(operations: readonly Operation[], options: ApiAppOp
   return app;
 }
 
-/** Does an operation answer this path (any method)? */
-export function servesPath(operations: readonly Operation[], pathname: string): boolean {
-  const parts = pathname.split('/');
-  return allOf(operations).some((op) => {
-    const pattern = op.path.split('/');
-    return pattern.length === parts.length && pattern.every((p, i) => p.startsWith('{') || p === parts[i]);
-  });
-}
-
 async function run(op: Operation, c: Context, options: ApiAppOptions): Promise<Response> {
   let app: App | undefined;
   let caller: Caller = ANONYMOUS;

@@ -1,10 +1,8 @@
-// Wraps a route's methods into a Vercel handler: picks the method, opens the app, runs the
-// handler and maps every failure to the JSON error shape. Handlers stay thin:
-// validate → call one service → return the result.
-import type { VercelRequest, VercelResponse } from '@vercel/node';
+// What an operation's handler gets and gives (./operation), and the small readers handlers
+// use: the body, the query, the path id, the Idempotency-Key, the caller, zod validation, and
+// the JSON error answer. Handlers stay thin: validate → call one service → return the result.
 import { z } from 'zod';
-import { type App, getApp } from '../app';
-import { explainRefusal } from '../auth/account-state';
+import type { App } from '../app';
 import { bearerToken, callerFromToken } from '../auth/tokens';
 import type { ErrorBody } from '../contract/errors';
 import { ANONYMOUS, type Caller } from '../db/database';
@@ -15,8 +13,6 @@ import { logError } from '../core/log';
 
 // field messages in plain Chinese
 z.config(z.locales.zhCN());
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler reads of a request: the same on Vercel, on the local server and in tests. */
 export interface ApiRequest {
@@ -56,55 +52,6 @@ export interface FileReply {
 
 export type MethodHandler = (ctx: RequestContext) => Promise<Reply>;
 
-export interface RouteOptions {
-  /** false for routes authorised otherwise (a cron secret): the Authorization header is theirs */
-  bearerTokens?: boolean;
-  /** a larger request body than the server's default (file uploads); read by the local server */
-  maxBodyBytes?: number;
-}
-
-export type RouteHandler = ((req: VercelRequest, res: VercelResponse) => Promise<void>) & { maxBodyBytes?: number };
-
-export function route(methods: Partial<Record<Method, MethodHandler>>, options: RouteOptions = {}): RouteHandler {
-  const readsTokens = options.bearerTokens ?? true;
-  const allowed = Object.keys(methods).join(', ');
-  const handle: RouteHandler = async function handle(req: VercelRequest, res: VercelResponse): Promise<void> {
-    let app: App | undefined;
-    let caller: Caller = ANONYMOUS;
-    try {
-      const handler = methods[(req.method ?? 'GET').toUpperCase() as Method];
-      if (!handler) {
-        res.setHeader('Allow', allowed);
-        throw apiError('METHOD_NOT_ALLOWED');
-      }
-      app = await getApp();
-      const now = app.clock ? app.clock() : new Date();
-      caller = readsTokens ? await callerOf(app, headerValue(req, 'authorization'), now) : ANONYMOUS;
-      const reply = await handler({ req, app, caller, now });
-      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      // a download (the catalogue export); binary bodies (a staff photo) and 304 Not Modified as they are
-      if (reply.file) sendFile(res, reply.status ?? 200, reply.file);
-      else if (Buffer.isBuffer(reply.body) || reply.status === 304) res.status(reply.status ?? 200).send(reply.body ?? '');
-      else res.status(reply.status ?? 200).json(reply.body);
-    } catch (error) {
-      // an account that must change its password first is told so, whatever the route
-      const explained = app ? await explainRefusal(app, caller, error) : error;
-      sendError(res, explained, `${req.method} ${req.url}`);
-    }
-  };
-  if (options.maxBodyBytes) handle.maxBodyBytes = options.maxBodyBytes;
-  return handle;
-}
-
-function sendFile(res: VercelResponse, status: number, file: FileReply): void {
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]+/g, '').replace(/^[._-]+/, '') || 'download';
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-  // personal to the admin's county and changing with every edit
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.status(status).send(file.bytes);
-}
-
 /**
  * The raw bytes of an upload sent as `application/octet-stream` (Vercel and the local server
  * both hand such a body over as a Buffer). Other content types are 415.
@@ -138,12 +85,6 @@ export function errorReply(error: unknown, context: string): { status: number; h
   if (apiErr.details) body.error.details = apiErr.details;
   const headers: Record<string, string> = apiErr.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
   return { status: apiErr.status, headers, body };
-}
-
-export function sendError(res: VercelResponse, error: unknown, context: string): void {
-  const reply = errorReply(error, context);
-  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-  res.status(reply.status).json(reply.body);
 }
 
 /** Parse input with a zod schema; failures become 422 with a plain message per field. */

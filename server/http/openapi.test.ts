@@ -1,60 +1,16 @@
-// The OpenAPI document covers every route file under api/ with the methods the file really
-// has, names only error codes of the catalogue, and looks like OpenAPI 3.1.
+// The OpenAPI document covers every operation the router serves with its methods, names only
+// error codes of the catalogue, and looks like OpenAPI 3.1; api/ holds the one Vercel entry.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { VercelRequest, VercelResponse } from '@vercel/node';
 import packageJson from '../../package.json';
 import { apiError, isKnownErrorCode } from '../core/errors';
 import { allOf } from './api-app';
-import { idempotencyKey } from './handler';
+import { type ApiRequest, idempotencyKey } from './handler';
 import { buildOpenApi } from './openapi';
 import { OPERATIONS } from './operations';
-import { routeFromFile } from './routes';
 
 const API_DIR = path.resolve(__dirname, '../../api');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listFiles(path.join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
-  );
-}
-
-/** Every legacy route file under api/ as an OpenAPI path (`[id]` → `{id}`), catch-alls and the entry left out. */
-function routeFiles(): { file: string; path: string }[] {
-  return listFiles(API_DIR)
-    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.(ts|js)$/.test(f) && f !== 'index.ts')
-    .map(routeFromFile)
-    .filter((r) => r !== null && !r.segments.some((s) => s.kind === 'rest'))
-    .map((r) => ({
-      file: r!.file,
-      path: '/api/' + r!.segments.map((s) => (s.kind === 'static' ? s.value : `{${s.name}}`)).join('/'),
-    }));
-}
-
-/** The methods a route file answers: the Allow header of its 405 to a method no route has. */
-async function methodsOf(file: string): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const handler = (require(path.join(API_DIR, file)) as { default: (req: VercelRequest, res: VercelResponse) => Promise<void> }).default;
-  const headers: Record<string, string> = {};
-  let status = 0;
-  const res = {
-    setHeader(name: string, value: string) {
-      headers[name.toLowerCase()] = value;
-      return res;
-    },
-    status(code: number) {
-      status = code;
-      return res;
-    },
-    json() {
-      return res;
-    },
-  };
-  await handler({ method: 'TRACE', url: `/api/${file}`, headers: {}, query: {} } as unknown as VercelRequest, res as unknown as VercelResponse);
-  expect(status).toBe(405);
-  return (headers.allow ?? '').split(',').map((m) => m.trim().toLowerCase()).filter(Boolean).sort();
-}
 
 /** Every value under `key` anywhere in the document, with where it was found. */
 function collect(node: unknown, visit: (value: Record<string, unknown>, where: string) => void, where = '#'): void {
@@ -96,21 +52,20 @@ describe('OpenAPI document', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
 
-  it('documents every route the router serves with its methods', async () => {
-    expect(served.size + routeFiles().length).toBeGreaterThan(10);
+  it('api/ holds only the one Vercel entry: every route is an operation of the router', () => {
+    expect(readdirSync(API_DIR, { recursive: true })).toEqual(['index.ts']);
+  });
+
+  it('documents every route the router serves with its methods', () => {
+    expect(served.size).toBeGreaterThan(10);
     for (const [p, methods] of served) {
       const documented = Object.keys(doc.paths[p] ?? {}).filter((m) => HTTP_METHODS.includes(m)).sort();
       expect({ path: p, methods: documented }).toEqual({ path: p, methods });
     }
-    for (const { file, path: p } of routeFiles()) {
-      const documented = Object.keys(doc.paths[p] ?? {}).filter((m) => HTTP_METHODS.includes(m)).sort();
-      expect({ file, path: p, methods: documented }).toEqual({ file, path: p, methods: await methodsOf(file) });
-    }
   });
 
   it('documents no path that the router does not serve', () => {
-    const paths = new Set([...served.keys(), ...routeFiles().map((r) => r.path)]);
-    expect(Object.keys(doc.paths).filter((p) => !paths.has(p))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => !served.has(p))).toEqual([]);
   });
 
   it('names only error codes of the catalogue, each under its status', () => {
@@ -202,7 +157,7 @@ describe('OpenAPI document', () => {
     const pattern = new RegExp((doc.components.parameters.IdempotencyKey as { schema: { pattern: string } }).schema.pattern);
     const accepts = (key: string) => {
       try {
-        idempotencyKey({ headers: { 'idempotency-key': key } } as unknown as VercelRequest);
+        idempotencyKey({ headers: { 'idempotency-key': key } } as unknown as ApiRequest);
         return true;
       } catch {
         return false;

@@ -10,7 +10,6 @@ import '../contract/errors';
 import { contracts } from '../contract/registry';
 import { apiError, isKnownErrorCode } from '../core/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency';
-import { LEGACY_OPERATIONS, LEGACY_SCHEMAS } from './openapi-legacy';
 import type { Errors, Operation } from './operation';
 
 type Json = Record<string, unknown>;
@@ -194,7 +193,10 @@ function operationObject(op: DocumentedOperation, bodyRef: string | undefined): 
   return out;
 }
 
-const DESCRIPTION = `便民服务: township service centres (乡镇便民服务中心) of a county — the catalogue of items (办事指南), booking a slot, and the window staff's check-in.
+const listOf = (ops: readonly Operation[]) => ops.map((op) => `${op.method.toUpperCase()} ${op.path}`).join(', ');
+const takesOptionalKey = (op: Operation) => (op.extraParameters ?? []).some((p) => p.name === 'Idempotency-Key');
+
+const description = (operations: readonly Operation[]) => `便民服务: township service centres (乡镇便民服务中心) of a county — the catalogue of items (办事指南), booking a slot, and the window staff's check-in.
 
 JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); dates are \`YYYY-MM-DD\` in Shanghai; time limits are in working days.
 
@@ -202,11 +204,11 @@ JSON over HTTPS, camelCase. Times are ISO 8601 in Asia/Shanghai (\`+08:00\`); da
 
 **Authentication.** \`Authorization: Bearer <token>\`: our own signed token (HS256), valid ${TOKEN_TTL_SECONDS / 86400} days, from the WeChat login, the staff password login (or the development login, refused in production). Routes that need a login answer 401 \`UNAUTHENTICATED\` with \`WWW-Authenticate: Bearer\` to a missing, malformed, expired or foreign token. Public routes (and the logins) treat such a token as no token, so a stale token never locks anyone out of the guide or of logging in again. A staff account that must still change its initial password gets 403 \`PASSWORD_CHANGE_REQUIRED\` from the routes that act for it (they list the code) until it has changed it. What an account may do is decided by the database on every call.
 
-**Idempotency-Key.** Required on POST /api/bookings, /api/bookings/{id}/cancel, /api/bookings/{id}/reschedule, /api/bookings/{id}/confirm, /api/bookings/{id}/decline, /api/bookings/{id}/rating, /api/cases, every POST /api/cases/{id}/…, POST /api/admin/accounts, POST /api/admin/catalogue/items and …/bundles, POST /api/manage/centers/{id}/windows and …/staff, /api/queue/call-next, /api/queue/undo and every POST /api/tickets/{id}/… (optional on POST /api/tickets): a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
+**Idempotency-Key.** Required on ${listOf(operations.filter((op) => op.idempotent))}; optional on ${listOf(operations.filter(takesOptionalKey))}. The key: a fresh random key per user action (8–100 characters of A–Z a–z 0–9 _ -), reused on retries. A retry with the same key returns the first successful answer without doing it twice; the same key with a different request is 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys are per user. A request that failed is not remembered: retrying it runs it again.`;
 
 /** The OpenAPI 3.1 document of the given operations (the router's, see ./operations). */
 export function buildOpenApi(operations: readonly Operation[] = []): OpenApiDocument {
-  const schemas: Record<string, Json> = { ...LEGACY_SCHEMAS, ...responseSchemas() };
+  const schemas: Record<string, Json> = responseSchemas();
   const paths: OpenApiDocument['paths'] = {};
   const add = (path: string, method: string, op: Json) => {
     paths[path] ??= {};
@@ -223,17 +225,9 @@ export function buildOpenApi(operations: readonly Operation[] = []): OpenApiDocu
     }
     add(op.path, op.method, operationObject({ ...op, ok: { ...op.ok, schema: op.ok.schema ? responseRef(op.ok.schema, op.operationId) : null } }, op.body?.name));
   }
-  // routes not yet moved to an operation (transitional: server/http/openapi-legacy.ts)
-  const declared = new Set(operations.map((op) => `${op.method} ${op.path}`));
-  for (const [path, methods] of Object.entries(LEGACY_OPERATIONS)) {
-    for (const [method, op] of Object.entries(methods)) {
-      if (!op || declared.has(`${method} ${path}`)) continue;
-      add(path, method, operationObject(op as unknown as DocumentedOperation, op.body?.schema));
-    }
-  }
   return {
     openapi: '3.1.1',
-    info: { title: '便民服务 API', version: packageJson.version, description: DESCRIPTION },
+    info: { title: '便民服务 API', version: packageJson.version, description: description(operations) },
     servers: [{ url: '/' }],
     tags: [
       { name: 'catalogue', description: '办事指南: centres, items, materials (no login)' },

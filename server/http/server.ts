@@ -3,8 +3,7 @@
 // Vercel runs the same router through api/index.ts.
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createApiApp, servesPath } from './api-app';
-import { exactLegacyPaths, type LegacyRoute, loadApiRoutes, serveLegacy } from './legacy-routes';
+import { createApiApp } from './api-app';
 import type { Operation } from './operation';
 import { OPERATIONS } from './operations';
 import { staticFiles } from './static-files';
@@ -12,8 +11,6 @@ import { staticFiles } from './static-files';
 export interface ServerOptions {
   /** the API's operations (default: all of them) */
   operations?: readonly Operation[];
-  /** transitional: api/** files not yet moved to an operation */
-  legacyRoutes?: LegacyRoute[];
   /** folder of the H5 build to serve at / (optional) */
   staticDir?: string;
   maxBodyBytes: number;
@@ -21,18 +18,12 @@ export interface ServerOptions {
 
 export function createAppServer(options: ServerOptions): Server {
   const operations = options.operations ?? OPERATIONS;
-  const legacyRoutes = options.legacyRoutes ?? loadApiRoutes();
   const api = getRequestListener(createApiApp(operations, { maxBodyBytes: options.maxBodyBytes }).fetch);
-  // a legacy file's exact path beats an operation's parameter (/api/bookings/verify, /api/bookings/{id})
-  const exactLegacy = exactLegacyPaths(legacyRoutes);
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : undefined;
   return createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
-    if (isApi && legacyRoutes.length && (exactLegacy.has(pathname) || !servesPath(operations, pathname))) {
-      if (serveLegacy(legacyRoutes, req, res, options.maxBodyBytes)) return;
-    }
     if (!isApi && serveStatic?.(req, res, pathname)) return;
     // everything else, the API and unknown paths alike: the router (a JSON 404 for those)
     void api(req, res);

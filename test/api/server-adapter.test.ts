@@ -18,7 +18,7 @@ let close: () => void;
 
 beforeAll(async () => {
   setApp({ config: readConfig({}), db: {} as Database });
-  const server = createAppServer({ operations: [echo], legacyRoutes: [], maxBodyBytes: 10_000 });
+  const server = createAppServer({ operations: [echo], maxBodyBytes: 10_000 });
   url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   close = () => {
     server.close();

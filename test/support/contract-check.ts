@@ -5,14 +5,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { errorBody } from '../../server/contract/errors';
 import { allOf } from '../../server/http/api-app';
 import type { Operation } from '../../server/http/operation';
-import { exactLegacyPaths, legacyRouteFiles } from '../../server/http/legacy-routes';
 import { buildOpenApi } from '../../server/http/openapi';
 import { OPERATIONS } from '../../server/http/operations';
 
 const operations = allOf(OPERATIONS);
 let documentedCodes: Map<Operation, Set<string>> | undefined;
-// transitional: an api/ file answers its exact path before an operation's parameter there
-const exactLegacy = exactLegacyPaths(legacyRouteFiles());
 
 // answered by the router on any path, whatever the operation
 const ROUTER_CODES = new Set(['METHOD_NOT_ALLOWED', 'NOT_FOUND']);
@@ -26,7 +23,6 @@ function codesOf(op: Operation): Set<string> {
 }
 
 function operationOf(method: string, pathname: string): Operation | undefined {
-  if (exactLegacy.has(pathname)) return undefined;
   const parts = pathname.split('/');
   const candidates = operations.filter((op) => {
     if (op.method !== method.toLowerCase()) return false;
@@ -56,7 +52,7 @@ export function checkAgainstContract(method: string, path: string, status: numbe
     }
     return;
   }
-  if (!op) return; // transitional: a route not yet moved to an operation
+  if (!op) throw new ContractViolation(`${where}: a success where no operation is declared`);
   if (status !== op.ok.status && status !== 304) throw new ContractViolation(`${where}: ${op.operationId} declares ${op.ok.status}`);
   if (status === 304 || !op.ok.schema) return;
   if (!/application\/json/.test(headers.get('content-type') ?? '')) throw new ContractViolation(`${where}: not JSON`);
