@@ -1,11 +1,12 @@
 // Case handling (办件) over HTTP for window staff and managers: accept (受理), read, 补正,
 // 已补齐, 上报, 办结, 不予受理 and undo. The state machine, the undo window and who may act are
 // enforced by the SQL functions the service calls.
-import { type AcceptCaseRequest, caseDetail, undoneCase } from '../contract/cases';
+import type { z } from 'zod';
+import { type AcceptCaseRequest, type CaseAction, caseDetail, undoneCase } from '../contract/cases';
 import { idempotencyKey, jsonBody, optionalJsonBody, requireLogin, uuidParam, validate } from '../http/handler';
 import { type Errors, type Operation, operation } from '../http/operation';
 import { acceptCaseBody, completeBody, forwardBody, rejectBody, supplementBody, supplementedBody } from './case-requests';
-import { acceptCase, advanceCase, getCase, undoCaseStep } from './case-service';
+import { acceptCase, advanceCase, getCase, type StepInput, undoCaseStep } from './case-service';
 
 const CASE_STAFF_ONLY =
   "Staff and managers of the case's centre only (checked in the database): residents and admins get 403 `FORBIDDEN`, another centre's staff 404 `CASE_NOT_FOUND`.";
@@ -18,6 +19,38 @@ const stepErrors: Errors = {
   CASE_NOT_FOUND: "no such case at the caller's centre (or its acceptance was undone)",
 };
 const TRANSITION = 'not allowed from the current status (`details.status`, `details.action`)';
+
+/** A step of the case state machine (补正, 已补齐, 上报, 办结, 不予受理): POST /api/cases/{id}/<step>. */
+function caseStep(step: {
+  action: CaseAction;
+  operationId: string;
+  summary: string;
+  description: string;
+  body: { schema: z.ZodType<StepInput>; name: string; required: boolean };
+  errors?: Errors;
+}): Operation {
+  return operation({
+    method: 'post',
+    path: `/api/cases/{id}/${step.action}`,
+    operationId: step.operationId,
+    tags: ['cases'],
+    summary: step.summary,
+    description: staffOnly(step.description),
+    auth: 'required',
+    pathId: 'the case',
+    idempotent: true,
+    body: step.body,
+    ok: afterStep,
+    errors: { ...stepErrors, ...step.errors, INVALID_CASE_TRANSITION: TRANSITION },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const id = uuidParam(ctx.req);
+      const key = idempotencyKey(ctx.req);
+      const input = validate(step.body.schema, step.body.required ? jsonBody(ctx.req) : optionalJsonBody(ctx.req));
+      return { body: await advanceCase(ctx.app, caller, id, step.action, input, key, ctx.now) };
+    },
+  });
+}
 
 export const caseOperations: Operation[] = [
   operation({
@@ -67,118 +100,44 @@ export const caseOperations: Operation[] = [
     errors: { PASSWORD_CHANGE_REQUIRED: null, CASE_NOT_FOUND: 'no such case, its acceptance was undone, or not one the caller may see' },
     handle: async (ctx) => ({ body: await getCase(ctx.app, requireLogin(ctx), uuidParam(ctx.req), ctx.now) }),
   }),
-  operation({
-    method: 'post',
-    path: '/api/cases/{id}/supplement',
+  caseStep({
+    action: 'supplement',
     operationId: 'requestSupplement',
-    tags: ['cases'],
     summary: 'Staff: ask for missing materials · 补正',
-    description: staffOnly(
-      '`accepted` or `forwarded` → `needs_supplement`: `missing` names exactly which materials to bring (1–20, each ≤ 100 characters, no duplicates). The resident sees them in the case (`missingMaterials`) and the timeline (`needs_supplement { missing }`).',
-    ),
-    auth: 'required',
-    pathId: 'the case',
-    idempotent: true,
+    description: '`accepted` or `forwarded` → `needs_supplement`: `missing` names exactly which materials to bring (1–20, each ≤ 100 characters, no duplicates). The resident sees them in the case (`missingMaterials`) and the timeline (`needs_supplement { missing }`).',
     body: { schema: supplementBody, name: 'SupplementRequest', required: true },
-    ok: afterStep,
-    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
-    handle: async (ctx) => {
-      const caller = requireLogin(ctx);
-      const id = uuidParam(ctx.req);
-      const key = idempotencyKey(ctx.req);
-      const { missing } = validate(supplementBody, jsonBody(ctx.req));
-      return { body: await advanceCase(ctx.app, caller, id, 'supplement', { missing }, key, ctx.now) };
-    },
+    errors: { INVALID_INPUT: 'a value the database refuses' },
   }),
-  operation({
-    method: 'post',
-    path: '/api/cases/{id}/supplemented',
+  caseStep({
+    action: 'supplemented',
     operationId: 'markSupplemented',
-    tags: ['cases'],
     summary: 'Staff: materials brought · 已补齐',
-    description: staffOnly('`needs_supplement` → `accepted`: the resident brought the missing materials. The timeline gets `supplemented { missing }`. No body (or `{}`).'),
-    auth: 'required',
-    pathId: 'the case',
-    idempotent: true,
+    description: '`needs_supplement` → `accepted`: the resident brought the missing materials. The timeline gets `supplemented { missing }`. No body (or `{}`).',
     body: { schema: supplementedBody, name: 'EmptyRequest', required: false },
-    ok: afterStep,
-    errors: { ...stepErrors, INVALID_CASE_TRANSITION: TRANSITION },
-    handle: async (ctx) => {
-      const caller = requireLogin(ctx);
-      const id = uuidParam(ctx.req);
-      const key = idempotencyKey(ctx.req);
-      validate(supplementedBody, optionalJsonBody(ctx.req));
-      return { body: await advanceCase(ctx.app, caller, id, 'supplemented', {}, key, ctx.now) };
-    },
   }),
-  operation({
-    method: 'post',
-    path: '/api/cases/{id}/forward',
+  caseStep({
+    action: 'forward',
     operationId: 'forwardCase',
-    tags: ['cases'],
     summary: 'Staff: forward to the county · 上报',
-    description: staffOnly(
-      '`accepted` → `forwarded`, with an optional note (≤ 200 characters). From `forwarded` the case can be completed, rejected, or sent back to 补正.',
-    ),
-    auth: 'required',
-    pathId: 'the case',
-    idempotent: true,
+    description: '`accepted` → `forwarded`, with an optional note (≤ 200 characters). From `forwarded` the case can be completed, rejected, or sent back to 补正.',
     body: { schema: forwardBody, name: 'ForwardRequest', required: false },
-    ok: afterStep,
-    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
-    handle: async (ctx) => {
-      const caller = requireLogin(ctx);
-      const id = uuidParam(ctx.req);
-      const key = idempotencyKey(ctx.req);
-      const { note } = validate(forwardBody, optionalJsonBody(ctx.req));
-      return { body: await advanceCase(ctx.app, caller, id, 'forward', { note }, key, ctx.now) };
-    },
+    errors: { INVALID_INPUT: 'a value the database refuses' },
   }),
-  operation({
-    method: 'post',
-    path: '/api/cases/{id}/complete',
+  caseStep({
+    action: 'complete',
     operationId: 'completeCase',
-    tags: ['cases'],
     summary: 'Staff: complete · 办结',
-    description: staffOnly(
-      '`accepted` or `forwarded` → `completed` (final), with an optional outcome the resident reads (≤ 200 characters, e.g. 证件已办好，请带身份证到窗口领取). The booking becomes `completed`; handling time is recorded; the resident can now rate.',
-    ),
-    auth: 'required',
-    pathId: 'the case',
-    idempotent: true,
+    description: '`accepted` or `forwarded` → `completed` (final), with an optional outcome the resident reads (≤ 200 characters, e.g. 证件已办好，请带身份证到窗口领取). The booking becomes `completed`; handling time is recorded; the resident can now rate.',
     body: { schema: completeBody, name: 'CompleteRequest', required: false },
-    ok: afterStep,
-    errors: { ...stepErrors, INVALID_INPUT: 'a value the database refuses', INVALID_CASE_TRANSITION: TRANSITION },
-    handle: async (ctx) => {
-      const caller = requireLogin(ctx);
-      const id = uuidParam(ctx.req);
-      const key = idempotencyKey(ctx.req);
-      const { outcome } = validate(completeBody, optionalJsonBody(ctx.req));
-      return { body: await advanceCase(ctx.app, caller, id, 'complete', { outcome }, key, ctx.now) };
-    },
+    errors: { INVALID_INPUT: 'a value the database refuses' },
   }),
-  operation({
-    method: 'post',
-    path: '/api/cases/{id}/reject',
+  caseStep({
+    action: 'reject',
     operationId: 'rejectCase',
-    tags: ['cases'],
     summary: 'Staff: refuse · 不予受理',
-    description: staffOnly(
-      '`accepted`, `needs_supplement` or `forwarded` → `rejected` (final), with the reason the resident reads (required, ≤ 200 characters). The booking becomes `completed`; the resident can rate.',
-    ),
-    auth: 'required',
-    pathId: 'the case',
-    idempotent: true,
+    description: '`accepted`, `needs_supplement` or `forwarded` → `rejected` (final), with the reason the resident reads (required, ≤ 200 characters). The booking becomes `completed`; the resident can rate.',
     body: { schema: rejectBody, name: 'RejectRequest', required: true },
-    ok: afterStep,
-    errors: { ...stepErrors, INVALID_INPUT: 'the reason is empty or too long', INVALID_CASE_TRANSITION: TRANSITION },
-    handle: async (ctx) => {
-      const caller = requireLogin(ctx);
-      const id = uuidParam(ctx.req);
-      const key = idempotencyKey(ctx.req);
-      const { reason } = validate(rejectBody, jsonBody(ctx.req));
-      return { body: await advanceCase(ctx.app, caller, id, 'reject', { reason }, key, ctx.now) };
-    },
+    errors: { INVALID_INPUT: 'the reason is empty or too long' },
   }),
   operation({
     method: 'post',
