@@ -1,6 +1,6 @@
 // Centre configuration use cases (managers and county admins) and the public staff notice.
 // Scope checks, audit rows, slot reconciliation and booking protection are in the SQL functions
-// (supabase/migrations/…_center_config.sql); this module validates, adds the official calendar
+// (supabase/schemas/70_center_config.sql); this module validates, adds the official calendar
 // facts the database needs, and shapes the answers.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
