@@ -927,10 +927,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   return jsonb_build_object(
     'id', v_user.id, 'role', v_user.app_role, 'displayName', v_user.display_name,
     'centerId', v_user.center_id, 'countyCode', v_user.county_code,
@@ -1121,11 +1118,15 @@ $$;
 grant execute on function public.save_person_phone(p_user uuid, p_ciphertext text, p_hmac text, p_masked text, p_country_code text, p_now timestamp with time zone) to service_role;
 
 -- ---------------------------------------------------------------------------------------
--- Helpers
+-- Scope checks: how a function acting for a signed-in caller starts. Each returns the caller's
+-- active account (app.current_account()) or raises UNAUTHENTICATED (no active account) /
+-- FORBIDDEN (not this kind of account). The centre or county is checked where it is known:
+-- app.manage_center (configuration), app.lock_center_booking / app.lock_center_case (window
+-- work), app.may_manage (accounts), the admin's county_code (catalogue).
 
--- The caller's active staff or manager account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_staff() returns public.users
-language plpgsql stable security definer
+-- Any active account.
+create or replace function app.require_account() returns public.users
+language plpgsql stable
 set search_path = ''
 as $$
 declare
@@ -1134,7 +1135,54 @@ begin
   if v_user.id is null then
     perform app.raise('UNAUTHENTICATED');
   end if;
+  return v_user;
+end
+$$;
+grant execute on function app.require_account() to authenticated, service_role;
+
+-- Window staff or a centre manager: the caller's centre is its center_id.
+create or replace function app.require_staff() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
   if v_user.app_role not in ('staff', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_user;
+end
+$$;
+
+-- A centre manager or a county admin: who administers staff accounts and reads the audit log
+-- and the ratings.
+create or replace function app.require_manager() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_me public.users;
+begin
+  v_me := app.require_account();
+  if v_me.app_role not in ('admin', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_me;
+end
+$$;
+grant execute on function app.require_manager() to authenticated, service_role;
+
+-- A county admin (with their county): who edits the catalogue.
+-- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
+create or replace function app.require_admin() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
+  if v_user.app_role <> 'admin' or v_user.county_code is null then
     perform app.raise('FORBIDDEN');
   end if;
   return v_user;
@@ -1430,25 +1478,6 @@ grant execute on function public.account_block_reason(p_user uuid) to service_ro
 -- the window staff of their own centre. Anyone else: FORBIDDEN. An account outside the
 -- caller's scope is ACCOUNT_NOT_FOUND, as if it did not exist.
 
--- The caller, who must be an active admin or manager.
-create or replace function app.account_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_me public.users;
-begin
-  v_me := app.current_account();
-  if v_me.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_me.app_role not in ('admin', 'manager') then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_me;
-end
-$$;
-
 -- Whether v_me may manage an account with this role at this centre / county.
 create or replace function app.may_manage(p_me public.users, p_role public.app_role, p_center uuid, p_county char(6))
 returns boolean
@@ -1524,7 +1553,7 @@ as $$
 declare
   v_me public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(app.account_json(u.id, coalesce(p_now, now()))
                      order by u.active desc, ce.sort_order nulls first, u.app_role desc, u.display_name, c.username)
@@ -1560,7 +1589,7 @@ declare
   v_user uuid;
   v_replay jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'account.create', p_request_hash, p_now);
   if v_replay is not null then
     -- a retry: the account as it is now; the temporary password is never kept, so not repeated
@@ -1607,7 +1636,7 @@ declare
   v_county char(6);
   v_changes jsonb := '{}'::jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   v_role := coalesce(p_role, v_target.app_role);
   v_center := case when v_role = 'admin' then null when p_center is not null then p_center else v_target.center_id end;
@@ -1646,7 +1675,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     -- one's own password is changed with the current one, not reset
@@ -1672,7 +1701,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     perform app.raise('CANNOT_CHANGE_OWN_ACCOUNT');
@@ -1814,13 +1843,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(jsonb_build_object(
       'id', a.id, 'at', app.iso_shanghai(a.at), 'actorId', a.actor_id,
@@ -1878,24 +1901,6 @@ $$;
 --     summary, conditions, maxVisits, keywords, popularity, published,
 --     materials: [{ name, form, copies, requirement, condition, notes }] }   -- in order
 -- plus searchPinyin (written by the server: the database has no pinyin dictionary).
-
--- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_user public.users := app.current_account();
-begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role <> 'admin' or v_user.county_code is null then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_user;
-end
-$$;
 
 -- An item as a catalogue row (what the spreadsheet and the edit form hold).
 create or replace function app.catalogue_row(p_item public.service_items) returns jsonb
@@ -2802,6 +2807,25 @@ as $$
 $$;
 grant execute on function app.booking_json(p_booking bookings) to authenticated, service_role;
 
+-- Append one entry to the timeline (booking_events): what happened to a booking or its case,
+-- when, and who did it. Case steps name the case (p_case) and keep the case as it was before
+-- (p_undo_state) so the step can be undone. (mark_no_shows appends its rows in one statement.)
+create or replace function app.append_booking_event(
+  p_booking uuid,
+  p_at timestamptz,
+  p_kind text,
+  p_actor uuid,
+  p_data jsonb default '{}'::jsonb,
+  p_case uuid default null,
+  p_undo_state jsonb default null
+) returns void
+language sql
+set search_path = ''
+as $$
+  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data, undo_state)
+  values (p_booking, p_case, p_at, p_kind, p_actor, p_data, p_undo_state)
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- Availability: one call, the public read the mini-program calls: the days of a centre and
 -- item between two dates, each with its slots and whether it is open (and why not).
@@ -2828,42 +2852,29 @@ end
 $$;
 grant execute on function public.booking_setup(p_center uuid, p_item uuid, p_from date, p_to date, p_now timestamp with time zone) to anon, authenticated, service_role;
 
--- Claim an idempotency key for the caller. Returns the stored answer when this is a retry;
--- null when the key is new (the caller then stores its answer with app.remember_response).
--- A concurrent retry waits on the first one's row and then sees its answer.
-create or replace function app.claim_idempotency_key(p_key text, p_operation text, p_hash text, p_now timestamptz)
-returns jsonb
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_row public.idempotency_keys;
-begin
-  if p_key is null then
-    return null;
-  end if;
-  insert into public.idempotency_keys (user_id, key, operation, request_hash, created_at)
-  values (app.uid(), p_key, p_operation, p_hash, p_now)
-  on conflict do nothing;
-  if found then
-    return null;
-  end if;
-  select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
-  if v_row.operation <> p_operation or v_row.request_hash <> p_hash then
-    perform app.raise('IDEMPOTENCY_KEY_REUSED');
-  end if;
-  return v_row.response;
-end
-$$;
+-- ---------------------------------------------------------------------------------------
+-- Idempotency: the first answer to each (user, Idempotency-Key) is kept; a retried request gets
+-- it again. A function that changes something claims the key first and stores its answer last:
+--   v_replay := app.claim_idempotency_key(p_idempotency_key, '<operation>', p_request_hash, p_now);
+--   if v_replay is not null then return v_replay; end if;
+--   …
+--   return app.remember_response(p_idempotency_key, <answer>);
+-- (the early return is each function's own: PL/pgSQL cannot return from its caller). book() and
+-- reschedule_booking() also look the answer up before checking anything (app.stored_response),
+-- so a retry gets its answer even when the slot has closed since.
 
--- A retry's stored answer, looked up before any other work (null when the key is new).
-create or replace function public.idempotent_response(p_key text, p_operation text, p_hash text) returns jsonb
-language plpgsql stable security definer
+-- The stored answer for the caller's key (null when the key is new, or none was given); the key
+-- used for another operation or another request is IDEMPOTENCY_KEY_REUSED.
+create or replace function app.stored_response(p_key text, p_operation text, p_hash text) returns jsonb
+language plpgsql stable
 set search_path = ''
 as $$
 declare
   v_row public.idempotency_keys;
 begin
+  if p_key is null or app.uid() is null then
+    return null;
+  end if;
   select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
   if not found then
     return null;
@@ -2874,8 +2885,42 @@ begin
   return v_row.response;
 end
 $$;
+
+-- Claim an idempotency key for the caller. Returns the stored answer when this is a retry;
+-- null when the key is new (the caller then stores its answer with app.remember_response).
+-- A concurrent retry waits on the first one's row and then sees its answer.
+create or replace function app.claim_idempotency_key(p_key text, p_operation text, p_hash text, p_now timestamptz)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if p_key is null then
+    return null;
+  end if;
+  insert into public.idempotency_keys (user_id, key, operation, request_hash, created_at)
+  values (app.uid(), p_key, p_operation, p_hash, p_now)
+  on conflict do nothing;
+  if found then
+    return null;
+  end if;
+  return app.stored_response(p_key, p_operation, p_hash);
+end
+$$;
+
+-- A retry's stored answer, looked up before any other work (null when the key is new): for the
+-- server, which answers a retry without calling the changing function again.
+create or replace function public.idempotent_response(p_key text, p_operation text, p_hash text) returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return app.stored_response(p_key, p_operation, p_hash);
+end
+$$;
 grant execute on function public.idempotent_response(p_key text, p_operation text, p_hash text) to authenticated;
 
+-- Store the answer to the caller's claimed key (a no-op without a key) and return it.
 create or replace function app.remember_response(p_key text, p_response jsonb) returns jsonb
 language sql
 set search_path = ''
@@ -2997,10 +3042,7 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   perform app.check_bookable_start(p_center, p_item, p_slot_start, p_now);
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'book', p_request_hash, p_now);
   if v_replay is not null then
@@ -3074,8 +3116,7 @@ begin
       end if;
     end;
   end loop;
-  insert into public.booking_events (booking_id, at, kind, actor_id)
-  values (v_booking.id, p_now, 'booked', v_user.id);
+  perform app.append_booking_event(v_booking.id, p_now, 'booked', v_user.id);
 
   v_result := app.booking_json(v_booking);
   return app.remember_response(p_idempotency_key, v_result);
@@ -3116,9 +3157,7 @@ declare
   v_booking public.bookings;
   v_rules public.booking_rules;
 begin
-  if (app.current_account()).id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'cancel', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -3141,8 +3180,8 @@ begin
   set status = 'cancelled', cancelled_at = p_now, updated_at = p_now, status_reason = nullif(trim(p_reason), '')
   where id = v_booking.id
   returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'cancelled', app.uid(), jsonb_strip_nulls(jsonb_build_object('reason', nullif(trim(p_reason), ''))));
+  perform app.append_booking_event(v_booking.id, p_now, 'cancelled', app.uid(),
+                                   jsonb_strip_nulls(jsonb_build_object('reason', nullif(trim(p_reason), ''))));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -3173,9 +3212,7 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  if (app.current_account()).id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   select * into v_booking from public.bookings b where b.id = p_booking;
   if not found or not (v_booking.booked_by = app.uid() or v_booking.applicant_id in (select app.my_person_ids())) then
     perform app.raise('BOOKING_NOT_FOUND');
@@ -3229,8 +3266,7 @@ begin
       slot_ends_at = v_slot.ends_at, status = 'booked', updated_at = p_now
   where id = v_booking.id
   returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'rescheduled', app.uid(),
+  perform app.append_booking_event(v_booking.id, p_now, 'rescheduled', app.uid(),
           jsonb_build_object('from', app.iso_shanghai(v_old.slot_starts_at), 'to', app.iso_shanghai(v_booking.slot_starts_at)));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
@@ -3244,9 +3280,7 @@ language plpgsql stable
 set search_path = ''
 as $$
 begin
-  if (select (app.current_account()).id) is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   return (
     select jsonb_build_object('bookings', coalesce(jsonb_agg(app.booking_json(b) order by b.slot_starts_at desc), '[]'::jsonb))
     from (
@@ -3395,10 +3429,7 @@ declare
   v_count integer;
   v_replay jsonb;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'reminders', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -3478,7 +3509,7 @@ begin
     perform app.raise('BOOKING_NOT_PENDING', jsonb_build_object('status', v_booking.status));
   end if;
   update public.bookings set status = 'confirmed', updated_at = p_now where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id) values (v_booking.id, p_now, 'confirmed', v_staff.id);
+  perform app.append_booking_event(v_booking.id, p_now, 'confirmed', v_staff.id);
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -3519,8 +3550,7 @@ begin
   update public.slots set booked = booked - 1 where id = v_booking.slot_id;
   update public.bookings set status = 'declined', status_reason = v_reason, updated_at = p_now
   where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'declined', v_staff.id, jsonb_build_object('reason', v_reason));
+  perform app.append_booking_event(v_booking.id, p_now, 'declined', v_staff.id, jsonb_build_object('reason', v_reason));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -3987,27 +4017,6 @@ begin
 end
 $$;
 
--- A stored answer for this key (null when new); IDEMPOTENCY_KEY_REUSED for another request.
-create or replace function app.stored_response(p_key text, p_operation text, p_hash text) returns jsonb
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  v_row public.idempotency_keys;
-begin
-  if p_key is null or app.uid() is null then
-    return null;
-  end if;
-  select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
-  if not found then
-    return null;
-  end if;
-  if v_row.operation <> p_operation or v_row.request_hash <> p_hash then
-    perform app.raise('IDEMPOTENCY_KEY_REUSED');
-  end if;
-  return v_row.response;
-end
-$$;
 
 -- ---------------------------------------------------------------------------------------
 -- The calendar 2020–2099 as server/calendar/calendar-table.ts computes it with chinese-days
@@ -4612,8 +4621,8 @@ begin
     least(coalesce((v_source ->> 'calledAt')::timestamptz, p_now), p_now), p_now
   from public.centers c where c.id = v_staff.center_id
   returning * into v_case;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_case.booking_id, v_case.id, p_now, 'accepted', v_staff.id, jsonb_build_object('promisedBy', v_case.promised_by));
+  perform app.append_booking_event(v_case.booking_id, p_now, 'accepted', v_staff.id,
+                                   jsonb_build_object('promisedBy', v_case.promised_by), p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
@@ -4699,8 +4708,8 @@ begin
     update public.bookings set status = 'completed', updated_at = p_now
     where id = v_case.booking_id and status = 'checked_in';
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data, undo_state)
-  values (v_case.booking_id, v_case.id, p_now, v_kind, v_staff.id, v_data, v_before);
+  perform app.append_booking_event(v_case.booking_id, p_now, v_kind, v_staff.id, v_data,
+                                   p_case => v_case.id, p_undo_state => v_before);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
@@ -4831,7 +4840,7 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_user public.users := app.current_account();
+  v_user public.users := app.require_account();
   v_day date := (p_now at time zone 'Asia/Shanghai')::date;
   v_replay jsonb;
   v_booking public.bookings;
@@ -4841,9 +4850,6 @@ declare
   v_comment text;
   v_due date;
 begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'rate', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -4897,8 +4903,8 @@ begin
              order by u.created_at, u.id limit 1),
             p_now, v_due);
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_booking.id, v_case.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level));
+  perform app.append_booking_event(v_booking.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level),
+                                   p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.rating_json(v_rating) || jsonb_build_object('followUpBy', v_due));
 end
 $$;
@@ -4913,13 +4919,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   if p_center is not null and not app.can_see_center(p_center) then
     perform app.raise('CENTER_NOT_FOUND');
   end if;
@@ -5027,13 +5027,7 @@ declare
   v_r public.rectifications;
   v_resolution text := nullif(trim(p_resolution), '');
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   select * into v_r from public.rectifications r where r.id = p_id for update;
   if not found or not (
        (v_user.app_role = 'manager' and v_r.center_id = v_user.center_id)
@@ -5118,8 +5112,7 @@ begin
   values (v_booking.center_id, v_day, v_number, v_booking.item_id, v_booking.id, 'booking', p_now, app.uid());
   update public.bookings set status = 'checked_in', checked_in_at = p_now, updated_at = p_now
   where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'checked_in', app.uid(), jsonb_build_object('ticket', v_number));
+  perform app.append_booking_event(v_booking.id, p_now, 'checked_in', app.uid(), jsonb_build_object('ticket', v_number));
   return app.booking_json(v_booking) || jsonb_build_object('ticket', jsonb_build_object('number', v_number, 'serviceDate', v_day));
 end
 $$;
@@ -5309,8 +5302,7 @@ begin
   perform app.audit(p_now, 'queue.' || p_action, 'ticket', p_after.id::text,
     jsonb_build_object('number', p_after.number, 'window', v_window_name, 'serviceDate', p_after.service_date), p_after.center_id);
   if p_after.booking_id is not null and p_action in ('call', 'recall', 'missed', 'requeue') then
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (p_after.booking_id, p_now,
+    perform app.append_booking_event(p_after.booking_id, p_now,
             case p_action when 'missed' then 'missed' when 'requeue' then 'requeued' else 'called' end,
             app.uid(),
             case when p_action in ('call', 'recall')
@@ -6368,8 +6360,8 @@ begin
     update public.slots set booked = booked - 1 where id = v_booking.slot_id;
     update public.bookings set status = 'cancelled', cancelled_at = p_now, updated_at = p_now, status_reason = left(v_text, 200)
     where id = v_booking.id;
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (v_booking.id, p_now, 'cancelled', app.uid(), jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
+    perform app.append_booking_event(v_booking.id, p_now, 'cancelled', app.uid(),
+                                     jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
     v_cancelled := v_cancelled + 1;
   end loop;
 

@@ -206,10 +206,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   return jsonb_build_object(
     'id', v_user.id, 'role', v_user.app_role, 'displayName', v_user.display_name,
     'centerId', v_user.center_id, 'countyCode', v_user.county_code,
@@ -400,11 +397,15 @@ $$;
 grant execute on function public.save_person_phone(p_user uuid, p_ciphertext text, p_hmac text, p_masked text, p_country_code text, p_now timestamp with time zone) to service_role;
 
 -- ---------------------------------------------------------------------------------------
--- Helpers
+-- Scope checks: how a function acting for a signed-in caller starts. Each returns the caller's
+-- active account (app.current_account()) or raises UNAUTHENTICATED (no active account) /
+-- FORBIDDEN (not this kind of account). The centre or county is checked where it is known:
+-- app.manage_center (configuration), app.lock_center_booking / app.lock_center_case (window
+-- work), app.may_manage (accounts), the admin's county_code (catalogue).
 
--- The caller's active staff or manager account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_staff() returns public.users
-language plpgsql stable security definer
+-- Any active account.
+create or replace function app.require_account() returns public.users
+language plpgsql stable
 set search_path = ''
 as $$
 declare
@@ -413,7 +414,54 @@ begin
   if v_user.id is null then
     perform app.raise('UNAUTHENTICATED');
   end if;
+  return v_user;
+end
+$$;
+grant execute on function app.require_account() to authenticated, service_role;
+
+-- Window staff or a centre manager: the caller's centre is its center_id.
+create or replace function app.require_staff() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
   if v_user.app_role not in ('staff', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_user;
+end
+$$;
+
+-- A centre manager or a county admin: who administers staff accounts and reads the audit log
+-- and the ratings.
+create or replace function app.require_manager() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_me public.users;
+begin
+  v_me := app.require_account();
+  if v_me.app_role not in ('admin', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_me;
+end
+$$;
+grant execute on function app.require_manager() to authenticated, service_role;
+
+-- A county admin (with their county): who edits the catalogue.
+-- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
+create or replace function app.require_admin() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
+  if v_user.app_role <> 'admin' or v_user.county_code is null then
     perform app.raise('FORBIDDEN');
   end if;
   return v_user;
@@ -709,25 +757,6 @@ grant execute on function public.account_block_reason(p_user uuid) to service_ro
 -- the window staff of their own centre. Anyone else: FORBIDDEN. An account outside the
 -- caller's scope is ACCOUNT_NOT_FOUND, as if it did not exist.
 
--- The caller, who must be an active admin or manager.
-create or replace function app.account_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_me public.users;
-begin
-  v_me := app.current_account();
-  if v_me.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_me.app_role not in ('admin', 'manager') then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_me;
-end
-$$;
-
 -- Whether v_me may manage an account with this role at this centre / county.
 create or replace function app.may_manage(p_me public.users, p_role public.app_role, p_center uuid, p_county char(6))
 returns boolean
@@ -803,7 +832,7 @@ as $$
 declare
   v_me public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(app.account_json(u.id, coalesce(p_now, now()))
                      order by u.active desc, ce.sort_order nulls first, u.app_role desc, u.display_name, c.username)
@@ -839,7 +868,7 @@ declare
   v_user uuid;
   v_replay jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'account.create', p_request_hash, p_now);
   if v_replay is not null then
     -- a retry: the account as it is now; the temporary password is never kept, so not repeated
@@ -886,7 +915,7 @@ declare
   v_county char(6);
   v_changes jsonb := '{}'::jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   v_role := coalesce(p_role, v_target.app_role);
   v_center := case when v_role = 'admin' then null when p_center is not null then p_center else v_target.center_id end;
@@ -925,7 +954,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     -- one's own password is changed with the current one, not reset
@@ -951,7 +980,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     perform app.raise('CANNOT_CHANGE_OWN_ACCOUNT');

@@ -79,13 +79,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(jsonb_build_object(
       'id', a.id, 'at', app.iso_shanghai(a.at), 'actorId', a.actor_id,

@@ -11,24 +11,6 @@
 --     materials: [{ name, form, copies, requirement, condition, notes }] }   -- in order
 -- plus searchPinyin (written by the server: the database has no pinyin dictionary).
 
--- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_user public.users := app.current_account();
-begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role <> 'admin' or v_user.county_code is null then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_user;
-end
-$$;
-
 -- An item as a catalogue row (what the spreadsheet and the edit form hold).
 create or replace function app.catalogue_row(p_item public.service_items) returns jsonb
 language sql stable

@@ -334,6 +334,25 @@ as $$
 $$;
 grant execute on function app.booking_json(p_booking bookings) to authenticated, service_role;
 
+-- Append one entry to the timeline (booking_events): what happened to a booking or its case,
+-- when, and who did it. Case steps name the case (p_case) and keep the case as it was before
+-- (p_undo_state) so the step can be undone. (mark_no_shows appends its rows in one statement.)
+create or replace function app.append_booking_event(
+  p_booking uuid,
+  p_at timestamptz,
+  p_kind text,
+  p_actor uuid,
+  p_data jsonb default '{}'::jsonb,
+  p_case uuid default null,
+  p_undo_state jsonb default null
+) returns void
+language sql
+set search_path = ''
+as $$
+  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data, undo_state)
+  values (p_booking, p_case, p_at, p_kind, p_actor, p_data, p_undo_state)
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- Availability: one call, the public read the mini-program calls: the days of a centre and
 -- item between two dates, each with its slots and whether it is open (and why not).
@@ -360,42 +379,29 @@ end
 $$;
 grant execute on function public.booking_setup(p_center uuid, p_item uuid, p_from date, p_to date, p_now timestamp with time zone) to anon, authenticated, service_role;
 
--- Claim an idempotency key for the caller. Returns the stored answer when this is a retry;
--- null when the key is new (the caller then stores its answer with app.remember_response).
--- A concurrent retry waits on the first one's row and then sees its answer.
-create or replace function app.claim_idempotency_key(p_key text, p_operation text, p_hash text, p_now timestamptz)
-returns jsonb
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_row public.idempotency_keys;
-begin
-  if p_key is null then
-    return null;
-  end if;
-  insert into public.idempotency_keys (user_id, key, operation, request_hash, created_at)
-  values (app.uid(), p_key, p_operation, p_hash, p_now)
-  on conflict do nothing;
-  if found then
-    return null;
-  end if;
-  select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
-  if v_row.operation <> p_operation or v_row.request_hash <> p_hash then
-    perform app.raise('IDEMPOTENCY_KEY_REUSED');
-  end if;
-  return v_row.response;
-end
-$$;
+-- ---------------------------------------------------------------------------------------
+-- Idempotency: the first answer to each (user, Idempotency-Key) is kept; a retried request gets
+-- it again. A function that changes something claims the key first and stores its answer last:
+--   v_replay := app.claim_idempotency_key(p_idempotency_key, '<operation>', p_request_hash, p_now);
+--   if v_replay is not null then return v_replay; end if;
+--   …
+--   return app.remember_response(p_idempotency_key, <answer>);
+-- (the early return is each function's own: PL/pgSQL cannot return from its caller). book() and
+-- reschedule_booking() also look the answer up before checking anything (app.stored_response),
+-- so a retry gets its answer even when the slot has closed since.
 
--- A retry's stored answer, looked up before any other work (null when the key is new).
-create or replace function public.idempotent_response(p_key text, p_operation text, p_hash text) returns jsonb
-language plpgsql stable security definer
+-- The stored answer for the caller's key (null when the key is new, or none was given); the key
+-- used for another operation or another request is IDEMPOTENCY_KEY_REUSED.
+create or replace function app.stored_response(p_key text, p_operation text, p_hash text) returns jsonb
+language plpgsql stable
 set search_path = ''
 as $$
 declare
   v_row public.idempotency_keys;
 begin
+  if p_key is null or app.uid() is null then
+    return null;
+  end if;
   select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
   if not found then
     return null;
@@ -406,8 +412,42 @@ begin
   return v_row.response;
 end
 $$;
+
+-- Claim an idempotency key for the caller. Returns the stored answer when this is a retry;
+-- null when the key is new (the caller then stores its answer with app.remember_response).
+-- A concurrent retry waits on the first one's row and then sees its answer.
+create or replace function app.claim_idempotency_key(p_key text, p_operation text, p_hash text, p_now timestamptz)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if p_key is null then
+    return null;
+  end if;
+  insert into public.idempotency_keys (user_id, key, operation, request_hash, created_at)
+  values (app.uid(), p_key, p_operation, p_hash, p_now)
+  on conflict do nothing;
+  if found then
+    return null;
+  end if;
+  return app.stored_response(p_key, p_operation, p_hash);
+end
+$$;
+
+-- A retry's stored answer, looked up before any other work (null when the key is new): for the
+-- server, which answers a retry without calling the changing function again.
+create or replace function public.idempotent_response(p_key text, p_operation text, p_hash text) returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return app.stored_response(p_key, p_operation, p_hash);
+end
+$$;
 grant execute on function public.idempotent_response(p_key text, p_operation text, p_hash text) to authenticated;
 
+-- Store the answer to the caller's claimed key (a no-op without a key) and return it.
 create or replace function app.remember_response(p_key text, p_response jsonb) returns jsonb
 language sql
 set search_path = ''
@@ -529,10 +569,7 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   perform app.check_bookable_start(p_center, p_item, p_slot_start, p_now);
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'book', p_request_hash, p_now);
   if v_replay is not null then
@@ -606,8 +643,7 @@ begin
       end if;
     end;
   end loop;
-  insert into public.booking_events (booking_id, at, kind, actor_id)
-  values (v_booking.id, p_now, 'booked', v_user.id);
+  perform app.append_booking_event(v_booking.id, p_now, 'booked', v_user.id);
 
   v_result := app.booking_json(v_booking);
   return app.remember_response(p_idempotency_key, v_result);
@@ -648,9 +684,7 @@ declare
   v_booking public.bookings;
   v_rules public.booking_rules;
 begin
-  if (app.current_account()).id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'cancel', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -673,8 +707,8 @@ begin
   set status = 'cancelled', cancelled_at = p_now, updated_at = p_now, status_reason = nullif(trim(p_reason), '')
   where id = v_booking.id
   returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'cancelled', app.uid(), jsonb_strip_nulls(jsonb_build_object('reason', nullif(trim(p_reason), ''))));
+  perform app.append_booking_event(v_booking.id, p_now, 'cancelled', app.uid(),
+                                   jsonb_strip_nulls(jsonb_build_object('reason', nullif(trim(p_reason), ''))));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -705,9 +739,7 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  if (app.current_account()).id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   select * into v_booking from public.bookings b where b.id = p_booking;
   if not found or not (v_booking.booked_by = app.uid() or v_booking.applicant_id in (select app.my_person_ids())) then
     perform app.raise('BOOKING_NOT_FOUND');
@@ -761,8 +793,7 @@ begin
       slot_ends_at = v_slot.ends_at, status = 'booked', updated_at = p_now
   where id = v_booking.id
   returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'rescheduled', app.uid(),
+  perform app.append_booking_event(v_booking.id, p_now, 'rescheduled', app.uid(),
           jsonb_build_object('from', app.iso_shanghai(v_old.slot_starts_at), 'to', app.iso_shanghai(v_booking.slot_starts_at)));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
@@ -776,9 +807,7 @@ language plpgsql stable
 set search_path = ''
 as $$
 begin
-  if (select (app.current_account()).id) is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  perform app.require_account();
   return (
     select jsonb_build_object('bookings', coalesce(jsonb_agg(app.booking_json(b) order by b.slot_starts_at desc), '[]'::jsonb))
     from (
@@ -927,10 +956,7 @@ declare
   v_count integer;
   v_replay jsonb;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
+  v_user := app.require_account();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'reminders', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -1010,7 +1036,7 @@ begin
     perform app.raise('BOOKING_NOT_PENDING', jsonb_build_object('status', v_booking.status));
   end if;
   update public.bookings set status = 'confirmed', updated_at = p_now where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id) values (v_booking.id, p_now, 'confirmed', v_staff.id);
+  perform app.append_booking_event(v_booking.id, p_now, 'confirmed', v_staff.id);
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -1051,8 +1077,7 @@ begin
   update public.slots set booked = booked - 1 where id = v_booking.slot_id;
   update public.bookings set status = 'declined', status_reason = v_reason, updated_at = p_now
   where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'declined', v_staff.id, jsonb_build_object('reason', v_reason));
+  perform app.append_booking_event(v_booking.id, p_now, 'declined', v_staff.id, jsonb_build_object('reason', v_reason));
   return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
 end
 $$;
@@ -1519,27 +1544,6 @@ begin
 end
 $$;
 
--- A stored answer for this key (null when new); IDEMPOTENCY_KEY_REUSED for another request.
-create or replace function app.stored_response(p_key text, p_operation text, p_hash text) returns jsonb
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  v_row public.idempotency_keys;
-begin
-  if p_key is null or app.uid() is null then
-    return null;
-  end if;
-  select * into v_row from public.idempotency_keys k where k.user_id = app.uid() and k.key = p_key;
-  if not found then
-    return null;
-  end if;
-  if v_row.operation <> p_operation or v_row.request_hash <> p_hash then
-    perform app.raise('IDEMPOTENCY_KEY_REUSED');
-  end if;
-  return v_row.response;
-end
-$$;
 
 -- ---------------------------------------------------------------------------------------
 -- The calendar 2020–2099 as server/calendar/calendar-table.ts computes it with chinese-days

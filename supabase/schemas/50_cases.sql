@@ -421,8 +421,8 @@ begin
     least(coalesce((v_source ->> 'calledAt')::timestamptz, p_now), p_now), p_now
   from public.centers c where c.id = v_staff.center_id
   returning * into v_case;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_case.booking_id, v_case.id, p_now, 'accepted', v_staff.id, jsonb_build_object('promisedBy', v_case.promised_by));
+  perform app.append_booking_event(v_case.booking_id, p_now, 'accepted', v_staff.id,
+                                   jsonb_build_object('promisedBy', v_case.promised_by), p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
@@ -508,8 +508,8 @@ begin
     update public.bookings set status = 'completed', updated_at = p_now
     where id = v_case.booking_id and status = 'checked_in';
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data, undo_state)
-  values (v_case.booking_id, v_case.id, p_now, v_kind, v_staff.id, v_data, v_before);
+  perform app.append_booking_event(v_case.booking_id, p_now, v_kind, v_staff.id, v_data,
+                                   p_case => v_case.id, p_undo_state => v_before);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
@@ -640,7 +640,7 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_user public.users := app.current_account();
+  v_user public.users := app.require_account();
   v_day date := (p_now at time zone 'Asia/Shanghai')::date;
   v_replay jsonb;
   v_booking public.bookings;
@@ -650,9 +650,6 @@ declare
   v_comment text;
   v_due date;
 begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'rate', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -706,8 +703,8 @@ begin
              order by u.created_at, u.id limit 1),
             p_now, v_due);
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_booking.id, v_case.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level));
+  perform app.append_booking_event(v_booking.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level),
+                                   p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.rating_json(v_rating) || jsonb_build_object('followUpBy', v_due));
 end
 $$;
@@ -722,13 +719,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   if p_center is not null and not app.can_see_center(p_center) then
     perform app.raise('CENTER_NOT_FOUND');
   end if;
@@ -836,13 +827,7 @@ declare
   v_r public.rectifications;
   v_resolution text := nullif(trim(p_resolution), '');
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   select * into v_r from public.rectifications r where r.id = p_id for update;
   if not found or not (
        (v_user.app_role = 'manager' and v_r.center_id = v_user.center_id)

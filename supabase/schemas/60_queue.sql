@@ -52,8 +52,7 @@ begin
   values (v_booking.center_id, v_day, v_number, v_booking.item_id, v_booking.id, 'booking', p_now, app.uid());
   update public.bookings set status = 'checked_in', checked_in_at = p_now, updated_at = p_now
   where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'checked_in', app.uid(), jsonb_build_object('ticket', v_number));
+  perform app.append_booking_event(v_booking.id, p_now, 'checked_in', app.uid(), jsonb_build_object('ticket', v_number));
   return app.booking_json(v_booking) || jsonb_build_object('ticket', jsonb_build_object('number', v_number, 'serviceDate', v_day));
 end
 $$;
@@ -243,8 +242,7 @@ begin
   perform app.audit(p_now, 'queue.' || p_action, 'ticket', p_after.id::text,
     jsonb_build_object('number', p_after.number, 'window', v_window_name, 'serviceDate', p_after.service_date), p_after.center_id);
   if p_after.booking_id is not null and p_action in ('call', 'recall', 'missed', 'requeue') then
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (p_after.booking_id, p_now,
+    perform app.append_booking_event(p_after.booking_id, p_now,
             case p_action when 'missed' then 'missed' when 'requeue' then 'requeued' else 'called' end,
             app.uid(),
             case when p_action in ('call', 'recall')

@@ -670,8 +670,8 @@ begin
     update public.slots set booked = booked - 1 where id = v_booking.slot_id;
     update public.bookings set status = 'cancelled', cancelled_at = p_now, updated_at = p_now, status_reason = left(v_text, 200)
     where id = v_booking.id;
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (v_booking.id, p_now, 'cancelled', app.uid(), jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
+    perform app.append_booking_event(v_booking.id, p_now, 'cancelled', app.uid(),
+                                     jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
     v_cancelled := v_cancelled + 1;
   end loop;
 
