@@ -79,11 +79,10 @@ $$;
 grant execute on function app.lock_center_config(p_center uuid, p_exclusive boolean) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
--- Centre configuration: what the configuration says about one slot start, now from the same
--- generator (the calendar table decides holidays and 调休; p_calendar is accepted and ignored,
--- so the callers in …_center_config.sql and server/center-config keep working unchanged).
--- app.reconcile_future_slots and the manage_* functions call it as before.
-create or replace function app.config_sessions(p_window uuid, p_start timestamptz, p_calendar jsonb)
+-- What the configuration says about one slot start of a window (its end and seats; no row when
+-- the configuration has no such slot), from the same generator as availability and booking:
+-- the calendar table decides holidays and 调休. app.reconcile_future_slots reads it.
+create or replace function app.config_sessions(p_window uuid, p_start timestamptz)
 returns table (ends_at timestamptz, seats smallint, walk_in_seats smallint)
 language sql stable
 set search_path = ''
@@ -93,13 +92,13 @@ as $$
        app.center_day_slots(w.center_id, null, w.id, (p_start at time zone 'Asia/Shanghai')::date) g
   where w.id = p_window and w.active and g.window_id = p_window and g.starts_at = p_start
 $$;
-grant execute on function app.config_sessions(p_window uuid, p_start timestamp with time zone, p_calendar jsonb) to authenticated, service_role;
+grant execute on function app.config_sessions(p_window uuid, p_start timestamp with time zone) to authenticated, service_role;
 
 -- Bring every future materialised slot of the centre in line with its configuration. A slot
 -- keeps at least the seats already booked (and its walk-in seats): nothing booked is lost; a
 -- slot the configuration no longer has keeps only its booked seats, so nobody new can book it.
 -- Returns what it did, with the kept slots for the manager to follow up.
-create or replace function app.reconcile_future_slots(p_center uuid, p_now timestamptz, p_calendar jsonb)
+create or replace function app.reconcile_future_slots(p_center uuid, p_now timestamptz)
 returns jsonb
 language plpgsql
 set search_path = ''
@@ -120,7 +119,7 @@ begin
     select * from public.slots s where s.center_id = p_center and s.starts_at > p_now order by s.id for update
   loop
     select m.ends_at, m.seats, m.walk_in_seats into v_n_ends, v_n_seats, v_n_walk
-    from app.config_sessions(v_slot.window_id, v_slot.starts_at, p_calendar) m limit 1;
+    from app.config_sessions(v_slot.window_id, v_slot.starts_at) m limit 1;
     v_found := found;
     if not v_found then
       v_seats := v_slot.booked; v_walk := 0; v_ends := v_slot.ends_at;
@@ -437,7 +436,7 @@ grant execute on function public.manage_create_window(p_center uuid, p_number sm
 -- Rename, (de)activate and set the items of a window. Deactivating a window with bookings to
 -- come, or taking an item away from it, is refused with how many (HAS_FUTURE_BOOKINGS).
 create or replace function public.manage_update_window(
-  p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -464,14 +463,14 @@ begin
   if p_item_ids is not null then
     perform app.set_window_items(p_center, p_window, app.uuid_list(p_item_ids), p_now);
   end if;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.window_update', 'window', p_window::text,
     jsonb_strip_nulls(jsonb_build_object('name', nullif(trim(p_name), ''), 'active', p_active,
       'items', case when p_item_ids is null then null else jsonb_array_length(p_item_ids) end)), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
-grant execute on function public.manage_update_window(p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamp with time zone, p_calendar jsonb) to authenticated;
+grant execute on function public.manage_update_window(p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Items handled at the centre. Enabling adds the item to every active window (adjust per
@@ -539,7 +538,7 @@ $$;
 
 -- Replace a window's sessions on the given weekdays, from now on (validity dates dropped).
 create or replace function public.manage_set_templates(
-  p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -563,18 +562,18 @@ begin
   select p_center, p_window, d, (s ->> 'starts')::time, (s ->> 'ends')::time, (s ->> 'slotMinutes')::smallint,
          (s ->> 'seats')::smallint, (s ->> 'walkInSeats')::smallint
   from unnest(v_days) d, jsonb_array_elements(coalesce(p_sessions, '[]'::jsonb)) s;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.capacity', 'window', p_window::text,
     jsonb_build_object('weekdays', to_jsonb(v_days), 'sessions', p_sessions,
       'slotsUpdated', v_result -> 'slotsUpdated', 'kept', jsonb_array_length(v_result -> 'kept')), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
-grant execute on function public.manage_set_templates(p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamp with time zone, p_calendar jsonb) to authenticated;
+grant execute on function public.manage_set_templates(p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamp with time zone) to authenticated;
 
 -- Replace a window's sessions on one date (empty = back to the weekly template).
 create or replace function public.manage_set_override(
-  p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -596,14 +595,14 @@ begin
   select p_center, p_window, p_date, (s ->> 'starts')::time, (s ->> 'ends')::time, (s ->> 'slotMinutes')::smallint,
          (s ->> 'seats')::smallint, (s ->> 'walkInSeats')::smallint
   from jsonb_array_elements(coalesce(p_sessions, '[]'::jsonb)) s;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.capacity_override', 'window', p_window::text,
     jsonb_build_object('date', p_date, 'sessions', p_sessions,
       'slotsUpdated', v_result -> 'slotsUpdated', 'kept', jsonb_array_length(v_result -> 'kept')), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
-grant execute on function public.manage_set_override(p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamp with time zone, p_calendar jsonb) to authenticated;
+grant execute on function public.manage_set_override(p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Closures: a date range with the reason residents see. Days with active bookings are refused
@@ -611,7 +610,7 @@ grant execute on function public.manage_set_override(p_center uuid, p_window uui
 -- cancelled with the reason, each with an event on the resident's timeline.
 create or replace function public.manage_add_closure(
   p_center uuid, p_from date, p_to date, p_reason text, p_window uuid, p_cancel_affected boolean,
-  p_now timestamptz, p_calendar jsonb
+  p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -675,16 +674,16 @@ begin
     v_cancelled := v_cancelled + 1;
   end loop;
 
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.closure_add', 'center', p_center::text,
     jsonb_build_object('from', p_from, 'to', p_to, 'windowId', p_window, 'reason', v_reason, 'cancelledBookings', v_cancelled), p_center);
   return public.manage_center_config(p_center, p_now)
     || jsonb_build_object('cancelledBookings', v_cancelled, 'reconciled', v_result);
 end
 $$;
-grant execute on function public.manage_add_closure(p_center uuid, p_from date, p_to date, p_reason text, p_window uuid, p_cancel_affected boolean, p_now timestamp with time zone, p_calendar jsonb) to authenticated;
+grant execute on function public.manage_add_closure(p_center uuid, p_from date, p_to date, p_reason text, p_window uuid, p_cancel_affected boolean, p_now timestamp with time zone) to authenticated;
 
-create or replace function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamptz, p_calendar jsonb)
+create or replace function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamptz)
 returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -699,13 +698,13 @@ begin
   if v_closure.id is null then
     perform app.raise('CLOSURE_NOT_FOUND');
   end if;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.closure_remove', 'center', p_center::text,
     jsonb_build_object('date', v_closure.date, 'windowId', v_closure.window_id, 'reason', v_closure.reason), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
-grant execute on function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamp with time zone, p_calendar jsonb) to authenticated;
+grant execute on function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Booking rules (apply to bookings made from now on; existing ones are not touched)
