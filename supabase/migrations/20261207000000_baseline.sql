@@ -839,10 +839,12 @@ $$;
 grant execute on function app.current_account() to authenticated, service_role;
 
 -- Persons the caller may act for: themselves and consenting family / agent clients.
--- a person acts for a handful of people, an admin's county has dozens of centres: tell the
--- planner so, or it assumes 1000 rows and scans bookings instead of using its indexes
+-- A person acts for a handful of people (rows 5), an admin's county has dozens of centres
+-- (app.admin_center_ids, rows 60): tell the planner so, or it assumes 1000 rows and scans
+-- bookings instead of using its indexes.
 create or replace function app.my_person_ids() returns setof uuid
 language sql stable security definer
+rows 5
 set search_path = ''
 as $$
   select l.person_id from public.person_links l
@@ -1189,6 +1191,7 @@ begin
 end
 $$;
 
+-- The centres of the county an admin administers (none for anyone else).
 create or replace function app.admin_center_ids() returns setof uuid
 language sql stable security definer
 rows 60
