@@ -173,9 +173,15 @@ create policy center_items_read on public.center_items for select to anon, authe
   );
 
 -- Explicit grants: Supabase grants everything on public tables by default; we do not.
-revoke all on public.counties, public.centers, public.center_opening_hours, public.departments, public.service_items, public.item_materials, public.center_items from anon, authenticated;
-grant select on public.counties, public.centers, public.center_opening_hours, public.departments, public.service_items, public.item_materials, public.center_items to anon, authenticated;
-grant all on public.counties, public.centers, public.center_opening_hours, public.departments, public.service_items, public.item_materials, public.center_items to service_role;
+revoke all on public.counties, public.centers, public.center_opening_hours, public.departments,
+  public.service_items, public.item_materials, public.center_items from anon, authenticated;
+grant select on public.counties, public.centers, public.center_opening_hours, public.departments,
+  public.service_items, public.item_materials, public.center_items to anon, authenticated;
+grant all on public.counties, public.centers, public.center_opening_hours, public.departments,
+  public.service_items, public.item_materials, public.center_items to service_role;
+
+-- ---------------------------------------------------------------------------------------
+-- Reads: JSON shapes and the public queries of centres and items
 
 -- A LIKE pattern that matches p_text anywhere, with the wildcards in it escaped.
 create or replace function app.like_pattern(p_text text) returns text
@@ -368,6 +374,9 @@ begin
 end
 $$;
 grant execute on function public.health() to anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------------
+-- 一件事一次办 bundles, and the forgiving (pinyin) search of items and bundles
 
 -- A bundle: several items a life event needs, handled as one matter at one window
 -- (e.g. 新生儿出生一件事). The first item (position 1) is the one a visit is booked for.

@@ -286,10 +286,18 @@ create policy restrictions_read on public.booking_restrictions for select to aut
   person_id in (select app.my_person_ids())
 );
 
-revoke all on public.windows, public.window_items, public.capacity_templates, public.capacity_overrides, public.closures, public.booking_rules, public.slots, public.bookings, public.booking_events, public.idempotency_keys, public.booking_restrictions from anon, authenticated;
-grant select on public.windows, public.window_items, public.capacity_templates, public.capacity_overrides, public.closures, public.booking_rules, public.slots to anon, authenticated;
-grant select on public.bookings, public.booking_events, public.booking_restrictions to authenticated;
-grant all on public.windows, public.window_items, public.capacity_templates, public.capacity_overrides, public.closures, public.booking_rules, public.slots, public.bookings, public.booking_events, public.idempotency_keys, public.booking_restrictions to service_role;
+revoke all on public.windows, public.window_items, public.capacity_templates,
+  public.capacity_overrides, public.closures, public.booking_rules, public.slots, public.bookings,
+  public.booking_events, public.idempotency_keys, public.booking_restrictions from anon,
+  authenticated;
+grant select on public.windows, public.window_items, public.capacity_templates,
+  public.capacity_overrides, public.closures, public.booking_rules, public.slots to anon,
+  authenticated;
+grant select on public.bookings, public.booking_events, public.booking_restrictions to
+  authenticated;
+grant all on public.windows, public.window_items, public.capacity_templates,
+  public.capacity_overrides, public.closures, public.booking_rules, public.slots, public.bookings,
+  public.booking_events, public.idempotency_keys, public.booking_restrictions to service_role;
 
 create or replace function app.new_booking_code() returns text
 language plpgsql volatile
