@@ -735,8 +735,8 @@ grant execute on function public.get_bundle(p_id uuid) to anon, authenticated, s
 -- Also here: WeChat (the mini-program's access_token kept once for every function instance, the
 -- resident's phone number encrypted at rest), staff accounts (username + password login for
 -- window staff, centre managers and county admins, binding to WeChat, administration of those
--- accounts), and the scope helpers every staff function starts with (app.require_account,
--- app.require_staff, app.require_admin's siblings).
+-- accounts), and the scope checks functions acting for a signed-in caller start with
+-- (app.require_account, app.require_staff, app.require_manager, app.require_admin).
 --
 -- Passwords are hashed and checked in TypeScript (server/auth/passwords.ts, scrypt with a
 -- per-account salt; the parameters travel inside the stored hash). The database only keeps
@@ -930,7 +930,8 @@ end
 $$;
 grant execute on function public.login_user(p_wechat_openid text, p_dev_login text, p_display_name text) to service_role;
 
--- /api/me, new version: the caller's masked phone (null when none was given).
+-- /api/me: the caller's account, the people they may act for, and their masked phone (null when
+-- none was given).
 create or replace function public.my_account() returns jsonb
 language plpgsql stable
 set search_path = ''
@@ -1874,8 +1875,8 @@ end
 $$;
 grant execute on function public.list_audit_log(p_before bigint, p_action_prefix text, p_limit integer) to authenticated;
 
--- An audit row with an explicit actor: for the service-role functions below (the login, the
--- password change, WeChat binding), where the caller is the server acting for that user.
+-- An audit row with an explicit actor: for the service-role functions of 20_accounts.sql (the
+-- login, the password change, WeChat binding), where the caller is the server acting for that user.
 create or replace function app.audit_as(
   p_actor uuid,
   p_now timestamptz,
@@ -4483,7 +4484,7 @@ as $$
 $$;
 grant execute on function app.case_json(p_case cases) to authenticated, service_role;
 
--- The rating as the resident sees it, now with the follow-up's state and result.
+-- The rating as the resident sees it, with the follow-up's state and result.
 create or replace function app.rating_json(p_rating public.ratings) returns jsonb
 language sql stable
 set search_path = ''
@@ -4813,8 +4814,9 @@ $$;
 grant execute on function public.get_case(p_id uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
--- The booking as its resident sees it, now with its case and rating. Steps staff undid are
--- left out of the timeline (they stay in booking_events, marked undone).
+-- The booking as its resident sees it, with its timeline, case and rating (so it lives here, after
+-- the cases). Steps staff undid are left out of the timeline (they stay in booking_events, marked
+-- undone).
 create or replace function public.get_booking(p_id uuid) returns jsonb
 language plpgsql stable
 set search_path = ''

@@ -5,8 +5,8 @@
 -- Also here: WeChat (the mini-program's access_token kept once for every function instance, the
 -- resident's phone number encrypted at rest), staff accounts (username + password login for
 -- window staff, centre managers and county admins, binding to WeChat, administration of those
--- accounts), and the scope helpers every staff function starts with (app.require_account,
--- app.require_staff, app.require_admin's siblings).
+-- accounts), and the scope checks functions acting for a signed-in caller start with
+-- (app.require_account, app.require_staff, app.require_manager, app.require_admin).
 --
 -- Passwords are hashed and checked in TypeScript (server/auth/passwords.ts, scrypt with a
 -- per-account salt; the parameters travel inside the stored hash). The database only keeps
@@ -200,7 +200,8 @@ end
 $$;
 grant execute on function public.login_user(p_wechat_openid text, p_dev_login text, p_display_name text) to service_role;
 
--- /api/me, new version: the caller's masked phone (null when none was given).
+-- /api/me: the caller's account, the people they may act for, and their masked phone (null when
+-- none was given).
 create or replace function public.my_account() returns jsonb
 language plpgsql stable
 set search_path = ''

@@ -98,8 +98,8 @@ end
 $$;
 grant execute on function public.list_audit_log(p_before bigint, p_action_prefix text, p_limit integer) to authenticated;
 
--- An audit row with an explicit actor: for the service-role functions below (the login, the
--- password change, WeChat binding), where the caller is the server acting for that user.
+-- An audit row with an explicit actor: for the service-role functions of 20_accounts.sql (the
+-- login, the password change, WeChat binding), where the caller is the server acting for that user.
 create or replace function app.audit_as(
   p_actor uuid,
   p_now timestamptz,

@@ -263,7 +263,7 @@ as $$
 $$;
 grant execute on function app.case_json(p_case cases) to authenticated, service_role;
 
--- The rating as the resident sees it, now with the follow-up's state and result.
+-- The rating as the resident sees it, with the follow-up's state and result.
 create or replace function app.rating_json(p_rating public.ratings) returns jsonb
 language sql stable
 set search_path = ''
@@ -593,8 +593,9 @@ $$;
 grant execute on function public.get_case(p_id uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
--- The booking as its resident sees it, now with its case and rating. Steps staff undid are
--- left out of the timeline (they stay in booking_events, marked undone).
+-- The booking as its resident sees it, with its timeline, case and rating (so it lives here, after
+-- the cases). Steps staff undid are left out of the timeline (they stay in booking_events, marked
+-- undone).
 create or replace function public.get_booking(p_id uuid) returns jsonb
 language plpgsql stable
 set search_path = ''
