@@ -321,7 +321,7 @@ const LIST_MY_BOOKINGS_BODY = `
     select x.* from public.bookings x where x.booked_by = (select (app.current_account()).id)
     union
     select x.* from public.bookings x join app.my_person_ids() as p(id) on x.applicant_id = p.id
-  ) b`; // the body of public.list_my_bookings() (migration …0900)
+  ) b`; // the body of public.list_my_bookings() (supabase/schemas/40_booking.sql)
 
 async function listMyBookings(admin: pg.Client, userId: string) {
   const claims = JSON.stringify({ sub: userId, app_role: 'resident' });

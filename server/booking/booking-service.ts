@@ -1,5 +1,5 @@
 // Booking use cases: availability, book, cancel, reschedule, list, verify, check in.
-// The slot rules live in SQL (supabase/migrations/…_working_days_and_one_call_booking.sql):
+// The slot rules live in SQL (supabase/schemas/40_booking.sql):
 // availability is one call (public.booking_setup), and book / reschedule are one call and one
 // transaction each (idempotency, the start's check against the generated slots, the seat).
 // Seat counting, rules and permissions are enforced by those SQL functions.

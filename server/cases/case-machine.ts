@@ -1,5 +1,5 @@
 // The case (办件) state machine, as the database enforces it (app.case_next_status in
-// supabase/migrations/…_cases.sql; test/db/cases-rls.test.ts checks that both agree). Clients
+// supabase/schemas/50_cases.sql; test/db/cases-rls.test.ts checks that both agree). Clients
 // use it to show only the buttons that can work; the database has the last word.
 import type { CaseAction, CaseStatus, CaseStep } from '../contract/cases';
 

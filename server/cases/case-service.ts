@@ -1,7 +1,7 @@
 // Case (办件) and rating (好差评) use cases, and the staff's confirm / decline of bookings.
 // Working-day dates (promised completion, rectification deadline) and messages are computed
 // here; permissions, the state machine, the undo window and once-only ratings are enforced by
-// the SQL functions this module calls (supabase/migrations/…_cases.sql).
+// the SQL functions this module calls (supabase/schemas/50_cases.sql).
 import { createHash } from 'node:crypto';
 import type { App } from '../app';
 import { forStaff, withQr } from '../booking/booking-service';

@@ -1,5 +1,5 @@
 // What an admin may write into the catalogue: zod schemas mirroring every database constraint
-// of items, materials, bundles and departments (supabase/migrations/…_catalogue.sql), so a bad
+// of items, materials, bundles and departments (supabase/schemas/10_catalogue.sql), so a bad
 // value gets a plain message naming its field instead of a database error. The spreadsheet
 // import validates each row with the same schemas.
 import { z } from 'zod';

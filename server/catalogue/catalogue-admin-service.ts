@@ -1,6 +1,6 @@
 // The county admin's catalogue: edits, publishing, bundles, departments, and the spreadsheet
 // import and export. Who may do what (an active admin, own county only) and the atomic writes
-// with their audit rows are enforced by the SQL functions of …_catalogue_admin.sql; this
+// with their audit rows are enforced by the SQL functions of supabase/schemas/30_catalogue_admin.sql; this
 // module validates, computes the search pinyin and turns spreadsheets into rows and back.
 import { createHash } from 'node:crypto';
 import type {

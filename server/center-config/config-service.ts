@@ -1,7 +1,7 @@
 // Centre configuration use cases (managers and county admins) and the public staff notice.
 // Scope checks, audit rows, slot reconciliation and booking protection are in the SQL functions
-// (supabase/migrations/…_center_config.sql); this module validates, adds the official calendar
-// facts the database needs, and shapes the answers.
+// (supabase/schemas/70_center_config.sql; the official calendar is the database's own table,
+// app.calendar_days); this module validates and shapes the answers.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { App } from '../app';
@@ -9,7 +9,6 @@ import { shanghaiDate } from '../calendar/shanghai-time';
 import type { CenterConfig, ManagedCenterSummary, OnDuty } from '../contract/center-config';
 import type { Caller } from '../db/database';
 import { apiError } from '../core/errors';
-import { calendarFacts } from './calendar-facts';
 import {
   type centerItemBody,
   type closureBody,
@@ -57,7 +56,7 @@ export function updateWindow(app: App, caller: Caller, centerId: string, windowI
     'manage_update_window',
     {
       p_center: centerId, p_window: windowId, p_name: body.name ?? null, p_active: body.active ?? null,
-      p_item_ids: body.itemIds ?? null, p_now: iso(now), p_calendar: calendarFacts(now),
+      p_item_ids: body.itemIds ?? null, p_now: iso(now),
     },
     caller,
   );
@@ -70,7 +69,7 @@ export function setCenterItem(app: App, caller: Caller, centerId: string, body: 
 export function setTemplates(app: App, caller: Caller, centerId: string, body: z.infer<typeof templatesBody>, now: Date): Promise<CenterConfig> {
   return app.db.rpc(
     'manage_set_templates',
-    { p_center: centerId, p_window: body.windowId, p_weekdays: body.weekdays, p_sessions: body.sessions, p_now: iso(now), p_calendar: calendarFacts(now) },
+    { p_center: centerId, p_window: body.windowId, p_weekdays: body.weekdays, p_sessions: body.sessions, p_now: iso(now) },
     caller,
   );
 }
@@ -78,7 +77,7 @@ export function setTemplates(app: App, caller: Caller, centerId: string, body: z
 export function setOverride(app: App, caller: Caller, centerId: string, body: z.infer<typeof overrideBody>, now: Date): Promise<CenterConfig> {
   return app.db.rpc(
     'manage_set_override',
-    { p_center: centerId, p_window: body.windowId, p_date: body.date, p_sessions: body.sessions, p_now: iso(now), p_calendar: calendarFacts(now) },
+    { p_center: centerId, p_window: body.windowId, p_date: body.date, p_sessions: body.sessions, p_now: iso(now) },
     caller,
   );
 }
@@ -88,14 +87,14 @@ export function addClosure(app: App, caller: Caller, centerId: string, body: z.i
     'manage_add_closure',
     {
       p_center: centerId, p_from: body.from, p_to: body.to, p_reason: body.reason, p_window: body.windowId ?? null,
-      p_cancel_affected: body.cancelAffected ?? false, p_now: iso(now), p_calendar: calendarFacts(now),
+      p_cancel_affected: body.cancelAffected ?? false, p_now: iso(now),
     },
     caller,
   );
 }
 
 export function removeClosure(app: App, caller: Caller, centerId: string, closureId: string, now: Date): Promise<CenterConfig> {
-  return app.db.rpc('manage_remove_closure', { p_center: centerId, p_closure: closureId, p_now: iso(now), p_calendar: calendarFacts(now) }, caller);
+  return app.db.rpc('manage_remove_closure', { p_center: centerId, p_closure: closureId, p_now: iso(now) }, caller);
 }
 
 export function setRules(app: App, caller: Caller, centerId: string, body: z.infer<typeof rulesBody>, now: Date): Promise<CenterConfig> {

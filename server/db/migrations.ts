@@ -33,12 +33,38 @@ const HISTORY_TABLE = `
     name text
   );`;
 
-/** Apply the migrations not yet recorded; each in its own transaction. Returns what ran. */
+/**
+ * The database's history names migrations this checkout does not have: typically a database
+ * built before the feature migrations were squashed into the baseline (0.1.0). Applying the
+ * baseline on top would fail half-way or, worse, succeed on a schema nobody declared.
+ */
+export class UnknownMigrationsError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database was migrated with ${unknown.length} migration(s) this checkout does not know ` +
+        `(${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}): it was built from an older ` +
+        'migration history (before the schema was squashed into supabase/migrations/20261207000000_baseline.sql). ' +
+        'Rebuild it: for the embedded database delete the data folder (.data/, npm start does this itself); ' +
+        'for PostgreSQL drop and recreate the database, then run npm run db:migrate and load the seed again.',
+    );
+    this.name = 'UnknownMigrationsError';
+  }
+}
+
+/**
+ * Apply the migrations not yet recorded; each in its own transaction. Returns what ran.
+ * Refuses (UnknownMigrationsError, nothing applied) a database whose history holds a version
+ * that is not among `migrations`.
+ */
 export async function migrate(db: SqlDatabase, migrations = readMigrations()): Promise<string[]> {
   await db.exec(HISTORY_TABLE);
-  const done = new Set(
-    (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).map((r) => r.version),
+  const recorded = await db.query<{ version: string; name: string | null }>(
+    'select version, name from supabase_migrations.schema_migrations order by version',
   );
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = recorded.filter((r) => !known.has(r.version)).map((r) => (r.name ? `${r.version}_${r.name}` : r.version));
+  if (unknown.length) throw new UnknownMigrationsError(unknown);
+  const done = new Set(recorded.map((r) => r.version));
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;

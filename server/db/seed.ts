@@ -8,7 +8,7 @@ import type { SqlDatabase } from './database';
 export const SEED_FILE = path.resolve(__dirname, '../../supabase/seed.sql');
 
 /**
- * Refresh the calendar (app.calendar_days: the migration loads it once, this keeps it in step
+ * Refresh the calendar (app.calendar_days: the baseline migration loads it once, this keeps it in step
  * with the installed chinese-days), then seed when no county exists yet; returns whether it seeded.
  */
 export async function seedIfEmpty(db: SqlDatabase, file = SEED_FILE): Promise<boolean> {

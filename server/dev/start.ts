@@ -1,11 +1,12 @@
 // `npm start`: the whole product on this machine. Embedded PostgreSQL (persisted under
 // .data/), migrated and seeded with demo data; the api/ handlers and the H5 build served on
 // localhost. Ctrl-C stops it cleanly.
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setApp } from '../app';
 import { readConfig } from '../config/config';
 import type { SqlDatabase } from '../db/database';
-import { migrate } from '../db/migrations';
+import { migrate, UnknownMigrationsError } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { openPglite } from '../db/pglite';
 import { seedIfEmpty } from '../db/seed';
@@ -28,9 +29,21 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[start] ${line}`);
 
   const built = process.env.SKIP_H5_BUILD === '1' ? false : ensureH5Build(log);
-  const db = await openDatabase(config, openPglite);
+  let db = await openDatabase(config, openPglite);
   if (db.backend !== 'supabase') {
-    const applied = await migrate(db as SqlDatabase);
+    let applied: string[];
+    try {
+      applied = await migrate(db as SqlDatabase);
+    } catch (error) {
+      // A .data/ built from the migration history before the baseline (or from another branch):
+      // it holds demo data only, so rebuild it rather than refuse to start.
+      if (!(error instanceof UnknownMigrationsError) || db.backend !== 'pglite') throw error;
+      log(`${config.pgliteDir} was built from an older migration history (${error.unknown.length} unknown migrations): deleting it and rebuilding the demo database`);
+      await db.close();
+      rmSync(config.pgliteDir, { recursive: true, force: true });
+      db = await openDatabase(config, openPglite);
+      applied = await migrate(db as SqlDatabase);
+    }
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     if (await seedIfEmpty(db as SqlDatabase)) log('loaded demo data (supabase/seed.sql)');
   }
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   Demo accounts (development login, POST /api/auth/dev-login {"login": "…"}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.who}`).join('\n')}
   Staff password login (设置 → 工作人员登录, POST /api/auth/login): zhoumin, liujun, admin,
-  password ${DEMO_STAFF_PASSWORD} (a .data/ made before staff accounts existed: delete it to reload the demo data).
+  password ${DEMO_STAFF_PASSWORD}.
   Press Ctrl-C to stop.
 `);
 

@@ -1,6 +1,6 @@
 // The window staff's workbench: day lists, the queue and its actions. Who may do what, the
 // queue's order, the one-current-person-per-window rule and the undo window are enforced by
-// the SQL functions this module calls (supabase/migrations/…_staff_queue.sql).
+// the SQL functions this module calls (supabase/schemas/60_queue.sql).
 import { createHash } from 'node:crypto';
 import type { App } from '../app';
 import { toShanghaiIso, shanghaiDate } from '../calendar/shanghai-time';

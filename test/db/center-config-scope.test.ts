@@ -73,7 +73,7 @@ describe('who may configure which centre', () => {
     await expect(readConfig(caller, center)).rejects.toEqual(refused(code));
     await expect(setRules(caller, center)).rejects.toEqual(refused(code));
     await expect(db.rpc('manage_add_closure', {
-      p_center: center, p_from: '2026-12-10', p_to: '2026-12-10', p_reason: '停电检修', p_window: null, p_cancel_affected: false, p_now: NOW, p_calendar: null,
+      p_center: center, p_from: '2026-12-10', p_to: '2026-12-10', p_reason: '停电检修', p_window: null, p_cancel_affected: false, p_now: NOW,
     }, caller)).rejects.toEqual(refused(code));
     await expect(db.rpc('manage_save_staff_profile', {
       p_center: center, p_profile: null, p_name: '某人', p_post: '民政窗口', p_duty_weekdays: [1], p_active: true, p_sort_order: null, p_now: NOW,

@@ -1,5 +1,5 @@
 // The slot rules, on the database that owns them (app.generate_day_slots, app.day_availability,
-// app.slot_bookable, app.can_still_cancel in …_working_days_and_one_call_booking.sql, reading the
+// app.slot_bookable, app.can_still_cancel in supabase/schemas/40_booking.sql, reading the
 // calendar table app.calendar_days). These cases were the unit tests of the TypeScript generator
 // (server/booking/slots.ts) that the SQL replaced; the outcomes asserted are the same. The
 // configuration is given as JSON, in the shapes the API uses, so any configuration can be tried.

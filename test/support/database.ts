@@ -17,11 +17,13 @@ export interface TestDatabase {
 
 export const serverUrl = process.env.TEST_DATABASE_URL;
 
-export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const seed = options.seed ?? true;
+/** `migrate: false` gives an empty database (nothing applied, so nothing seeded either). */
+export async function createTestDatabase(options: { seed?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrate ?? true;
+  const seed = migrated && (options.seed ?? true);
   if (!serverUrl) {
     const db = await openPglite();
-    await migrate(db);
+    if (migrated) await migrate(db);
     if (seed) await seedIfEmpty(db);
     return { db, drop: () => db.close() };
   }
@@ -29,7 +31,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   await adminQuery(`create database ${name}`);
   const url = withDatabase(serverUrl, name);
   const db = openPg(url, 20);
-  await migrate(db);
+  if (migrated) await migrate(db);
   if (seed) await seedIfEmpty(db);
   return {
     db,

@@ -1,4 +1,4 @@
--- Centre configuration by its manager or the county admin: opening hours, windows and the
+-- 70 Centre configuration by its manager or the county admin: opening hours, windows and the
 -- items they serve, items enabled at the centre, capacity templates and per-date overrides,
 -- closures, booking rules; and the staff on duty shown to the public (在岗公示).
 --
@@ -7,13 +7,13 @@
 -- and writes app.audit() in the same transaction.
 --
 -- Existing bookings. Slots are materialised on first booking with their seat counts fixed
--- (…_booking_functions.sql). A change of capacity therefore brings every future materialised
--- slot of the centre in line with the new configuration in the same transaction
+-- (40_booking.sql). A change of capacity therefore brings every future materialised slot of
+-- the centre in line with the new configuration in the same transaction
 -- (app.reconcile_future_slots): never below the seats already booked (those are kept, and
 -- reported), past slots untouched. Capacity changes hold an exclusive per-centre advisory lock;
--- app.take_seat (replaced below) holds the shared one, and refuses a candidate slot the current
--- configuration would not generate, so a booking computed from the old configuration can never
--- materialise a stale slot.
+-- app.take_seat holds the shared one, and refuses a candidate slot the current configuration
+-- would not generate, so a booking computed from the old configuration can never materialise a
+-- stale slot.
 
 -- JSON arrays as SQL arrays (arguments travel as JSON on every backend)
 create or replace function app.uuid_list(p jsonb) returns uuid[]
@@ -76,69 +76,29 @@ begin
   end if;
 end
 $$;
+grant execute on function app.lock_center_config(p_center uuid, p_exclusive boolean) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
--- What the configuration says about one slot start (the SQL twin of server/booking/slots.ts,
--- used to check and to reconcile materialised slots; generation itself stays in TypeScript).
--- p_calendar = { "holidays": [dates], "adjusted": [dates] } from the official calendar, which
--- lives in TypeScript. Without it (a booking's check) a weekend day may use its own templates
--- or Monday's (an adjusted working day), and holidays are not judged here.
-create or replace function app.config_sessions(p_window uuid, p_start timestamptz, p_calendar jsonb)
+-- What the configuration says about one slot start of a window (its end and seats; no row when
+-- the configuration has no such slot), from the same generator as availability and booking:
+-- the calendar table decides holidays and 调休. app.reconcile_future_slots reads it.
+create or replace function app.config_sessions(p_window uuid, p_start timestamptz)
 returns table (ends_at timestamptz, seats smallint, walk_in_seats smallint)
-language plpgsql stable
+language sql stable
 set search_path = ''
 as $$
-declare
-  v_local timestamp := p_start at time zone 'Asia/Shanghai';
-  v_day date := v_local::date;
-  v_t0 time := v_local::time;
-  v_center uuid;
-  v_dow int := extract(isodow from v_day)::int;
-begin
-  select w.center_id into v_center from public.windows w where w.id = p_window and w.active;
-  if v_center is null then
-    return;
-  end if;
-  if p_calendar is not null and (p_calendar -> 'holidays') ? v_day::text then
-    return;
-  end if;
-  if exists (select 1 from public.closures cl
-             where cl.center_id = v_center and cl.date = v_day and (cl.window_id is null or cl.window_id = p_window)) then
-    return;
-  end if;
-  if exists (select 1 from public.capacity_overrides o where o.window_id = p_window and o.date = v_day) then
-    return query
-      select p_start + make_interval(mins => o.slot_minutes), o.seats, o.walk_in_seats
-      from public.capacity_overrides o
-      where o.window_id = p_window and o.date = v_day and o.seats > 0
-        and o.starts <= v_t0 and v_t0 + make_interval(mins => o.slot_minutes) <= o.ends
-        and v_t0 + make_interval(mins => o.slot_minutes) > v_t0 -- not past midnight
-        and (extract(epoch from v_t0 - o.starts)::int % (o.slot_minutes * 60)) = 0
-      order by o.starts, o.id;
-    return;
-  end if;
-  return query
-    select p_start + make_interval(mins => t.slot_minutes), t.seats, t.walk_in_seats
-    from public.capacity_templates t
-    where t.window_id = p_window and t.seats > 0
-      and (case
-             when p_calendar is null then t.weekday = v_dow or (v_dow in (6, 7) and t.weekday = 1)
-             when (p_calendar -> 'adjusted') ? v_day::text then t.weekday = 1
-             else t.weekday = v_dow
-           end)
-      and (t.valid_from is null or t.valid_from <= v_day) and (t.valid_to is null or v_day <= t.valid_to)
-      and t.starts <= v_t0 and v_t0 + make_interval(mins => t.slot_minutes) <= t.ends
-      and v_t0 + make_interval(mins => t.slot_minutes) > v_t0
-      and (extract(epoch from v_t0 - t.starts)::int % (t.slot_minutes * 60)) = 0
-    order by t.starts, t.id;
-end
+  select g.ends_at, g.seats::smallint, g.walk_in_seats::smallint
+  from public.windows w,
+       app.center_day_slots(w.center_id, null, w.id, (p_start at time zone 'Asia/Shanghai')::date) g
+  where w.id = p_window and w.active and g.window_id = p_window and g.starts_at = p_start
 $$;
+grant execute on function app.config_sessions(p_window uuid, p_start timestamp with time zone) to authenticated, service_role;
 
 -- Bring every future materialised slot of the centre in line with its configuration. A slot
 -- keeps at least the seats already booked (and its walk-in seats): nothing booked is lost; a
 -- slot the configuration no longer has keeps only its booked seats, so nobody new can book it.
 -- Returns what it did, with the kept slots for the manager to follow up.
-create or replace function app.reconcile_future_slots(p_center uuid, p_now timestamptz, p_calendar jsonb)
+create or replace function app.reconcile_future_slots(p_center uuid, p_now timestamptz)
 returns jsonb
 language plpgsql
 set search_path = ''
@@ -159,7 +119,7 @@ begin
     select * from public.slots s where s.center_id = p_center and s.starts_at > p_now order by s.id for update
   loop
     select m.ends_at, m.seats, m.walk_in_seats into v_n_ends, v_n_seats, v_n_walk
-    from app.config_sessions(v_slot.window_id, v_slot.starts_at, p_calendar) m limit 1;
+    from app.config_sessions(v_slot.window_id, v_slot.starts_at) m limit 1;
     v_found := found;
     if not v_found then
       v_seats := v_slot.booked; v_walk := 0; v_ends := v_slot.ends_at;
@@ -183,61 +143,6 @@ begin
 end
 $$;
 
--- The booking functions' seat-taking, as before, plus: the shared config lock, a closed day is
--- refused, and a candidate the current configuration would not generate is not materialised.
-create or replace function app.take_seat(p_center uuid, p_item uuid, p_start timestamptz, p_candidates jsonb)
-returns public.slots
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_slot public.slots;
-begin
-  perform app.lock_center_config(p_center, false);
-  if exists (select 1 from public.closures cl
-             where cl.center_id = p_center and cl.window_id is null and cl.date = (p_start at time zone 'Asia/Shanghai')::date) then
-    perform app.raise('SLOT_NOT_AVAILABLE');
-  end if;
-
-  insert into public.slots (center_id, window_id, starts_at, ends_at, seats, walk_in_seats)
-  select p_center, w.id, (c ->> 'startsAt')::timestamptz, (c ->> 'endsAt')::timestamptz,
-         (c ->> 'seats')::smallint, (c ->> 'walkInSeats')::smallint
-  from jsonb_array_elements(coalesce(p_candidates, '[]'::jsonb)) c
-  join public.windows w on w.id = (c ->> 'windowId')::uuid and w.center_id = p_center and w.active
-  join public.window_items wi on wi.window_id = w.id and wi.item_id = p_item
-  where (c ->> 'startsAt')::timestamptz = p_start
-    and exists (
-      select 1 from app.config_sessions(w.id, p_start, null) m
-      where m.ends_at = (c ->> 'endsAt')::timestamptz and m.seats = (c ->> 'seats')::smallint
-        and m.walk_in_seats = (c ->> 'walkInSeats')::smallint)
-  on conflict (window_id, starts_at) do nothing;
-
-  perform 1 from public.slots s
-  join public.window_items wi on wi.window_id = s.window_id and wi.item_id = p_item
-  where s.center_id = p_center and s.starts_at = p_start
-    and s.window_id in (select (c ->> 'windowId')::uuid from jsonb_array_elements(coalesce(p_candidates, '[]'::jsonb)) c)
-  order by s.id
-  for update of s;
-  if not found then
-    perform app.raise('SLOT_NOT_AVAILABLE');
-  end if;
-
-  select s.* into v_slot from public.slots s
-  join public.window_items wi on wi.window_id = s.window_id and wi.item_id = p_item
-  join public.windows w on w.id = s.window_id and w.active
-  where s.center_id = p_center and s.starts_at = p_start
-    and s.window_id in (select (c ->> 'windowId')::uuid from jsonb_array_elements(coalesce(p_candidates, '[]'::jsonb)) c)
-    and s.booked < s.seats - s.walk_in_seats
-  order by s.seats - s.walk_in_seats - s.booked desc, s.id
-  limit 1;
-  if not found then
-    return null;
-  end if;
-  update public.slots set booked = booked + 1 where id = v_slot.id returning * into v_slot;
-  return v_slot;
-end
-$$;
-
 -- Active bookings from now on, of a centre, optionally one window, item, or dates.
 create or replace function app.future_bookings(p_center uuid, p_now timestamptz, p_window uuid, p_item uuid)
 returns jsonb
@@ -254,7 +159,6 @@ $$;
 
 -- ---------------------------------------------------------------------------------------
 -- Staff on duty (在岗公示)
-
 create table public.staff_profiles (
   id uuid primary key default extensions.gen_random_uuid(),
   center_id uuid not null references public.centers (id) on delete cascade,
@@ -280,6 +184,7 @@ create table public.staff_profiles (
          or (photo_type = 'image/jpeg' and substring(photo from 1 for 3) = '\xffd8ff'::bytea)
          or (photo_type = 'image/png' and substring(photo from 1 for 8) = '\x89504e470d0a1a0a'::bytea))
 );
+
 create index staff_profiles_center_idx on public.staff_profiles (center_id, sort_order);
 
 create table public.staff_duty_dates (
@@ -291,6 +196,7 @@ create table public.staff_duty_dates (
 
 alter table public.staff_profiles enable row level security;
 alter table public.staff_duty_dates enable row level security;
+
 -- no direct access: the public reads through center_on_duty / staff_photo (consented only),
 -- managers through manage_center_config
 revoke all on public.staff_profiles, public.staff_duty_dates from anon, authenticated;
@@ -337,6 +243,7 @@ begin
     where p.center_id = p_center and app.staff_public(p) and app.staff_on_duty(p, p_date)), '[]'::jsonb));
 end
 $$;
+grant execute on function public.center_on_duty(p_center uuid, p_date date) to anon, authenticated, service_role;
 
 -- Public: a consented profile's photo (null when there is none or it may not be shown).
 create or replace function public.staff_photo(p_profile uuid) returns jsonb
@@ -349,10 +256,10 @@ as $$
   join public.centers c on c.id = p.center_id and c.active
   where p.id = p_profile and p.photo is not null and app.staff_public(p)
 $$;
+grant execute on function public.staff_photo(p_profile uuid) to anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
 -- Reading the configuration (manager / admin)
-
 create or replace function public.manage_list_centers() returns jsonb
 language plpgsql stable security definer
 set search_path = ''
@@ -374,6 +281,7 @@ begin
        or (v_user.app_role = 'admin' and c.county_code = v_user.county_code)), '[]'::jsonb));
 end
 $$;
+grant execute on function public.manage_list_centers() to authenticated;
 
 create or replace function public.manage_center_config(p_center uuid, p_now timestamptz) returns jsonb
 language plpgsql stable security definer
@@ -430,10 +338,10 @@ begin
   );
 end
 $$;
+grant execute on function public.manage_center_config(p_center uuid, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Opening hours: the weekly sessions residents read (replaces them all)
-
 create or replace function public.manage_set_opening_hours(p_center uuid, p_hours jsonb, p_now timestamptz) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -465,10 +373,10 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
+grant execute on function public.manage_set_opening_hours(p_center uuid, p_hours jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Windows and the items they serve
-
 create or replace function app.set_window_items(p_center uuid, p_window uuid, p_items uuid[], p_now timestamptz) returns void
 language plpgsql
 set search_path = ''
@@ -523,11 +431,12 @@ begin
   return app.remember_response(p_idempotency_key, public.manage_center_config(p_center, p_now));
 end
 $$;
+grant execute on function public.manage_create_window(p_center uuid, p_number smallint, p_name text, p_item_ids jsonb, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- Rename, (de)activate and set the items of a window. Deactivating a window with bookings to
 -- come, or taking an item away from it, is refused with how many (HAS_FUTURE_BOOKINGS).
 create or replace function public.manage_update_window(
-  p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -554,18 +463,18 @@ begin
   if p_item_ids is not null then
     perform app.set_window_items(p_center, p_window, app.uuid_list(p_item_ids), p_now);
   end if;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.window_update', 'window', p_window::text,
     jsonb_strip_nulls(jsonb_build_object('name', nullif(trim(p_name), ''), 'active', p_active,
       'items', case when p_item_ids is null then null else jsonb_array_length(p_item_ids) end)), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
+grant execute on function public.manage_update_window(p_center uuid, p_window uuid, p_name text, p_active boolean, p_item_ids jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Items handled at the centre. Enabling adds the item to every active window (adjust per
 -- window afterwards); disabling is refused while bookings for it are to come.
-
 create or replace function public.manage_set_center_item(p_center uuid, p_item uuid, p_enabled boolean, p_now timestamptz)
 returns jsonb
 language plpgsql security definer
@@ -600,10 +509,10 @@ begin
   return jsonb_build_object('itemId', p_item, 'enabled', p_enabled);
 end
 $$;
+grant execute on function public.manage_set_center_item(p_center uuid, p_item uuid, p_enabled boolean, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Capacity: weekly templates and per-date overrides
-
 create or replace function app.check_sessions(p_sessions jsonb) returns void
 language plpgsql
 set search_path = ''
@@ -629,7 +538,7 @@ $$;
 
 -- Replace a window's sessions on the given weekdays, from now on (validity dates dropped).
 create or replace function public.manage_set_templates(
-  p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -653,17 +562,18 @@ begin
   select p_center, p_window, d, (s ->> 'starts')::time, (s ->> 'ends')::time, (s ->> 'slotMinutes')::smallint,
          (s ->> 'seats')::smallint, (s ->> 'walkInSeats')::smallint
   from unnest(v_days) d, jsonb_array_elements(coalesce(p_sessions, '[]'::jsonb)) s;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.capacity', 'window', p_window::text,
     jsonb_build_object('weekdays', to_jsonb(v_days), 'sessions', p_sessions,
       'slotsUpdated', v_result -> 'slotsUpdated', 'kept', jsonb_array_length(v_result -> 'kept')), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
+grant execute on function public.manage_set_templates(p_center uuid, p_window uuid, p_weekdays jsonb, p_sessions jsonb, p_now timestamp with time zone) to authenticated;
 
 -- Replace a window's sessions on one date (empty = back to the weekly template).
 create or replace function public.manage_set_override(
-  p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamptz, p_calendar jsonb
+  p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -685,22 +595,22 @@ begin
   select p_center, p_window, p_date, (s ->> 'starts')::time, (s ->> 'ends')::time, (s ->> 'slotMinutes')::smallint,
          (s ->> 'seats')::smallint, (s ->> 'walkInSeats')::smallint
   from jsonb_array_elements(coalesce(p_sessions, '[]'::jsonb)) s;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.capacity_override', 'window', p_window::text,
     jsonb_build_object('date', p_date, 'sessions', p_sessions,
       'slotsUpdated', v_result -> 'slotsUpdated', 'kept', jsonb_array_length(v_result -> 'kept')), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
+grant execute on function public.manage_set_override(p_center uuid, p_window uuid, p_date date, p_sessions jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Closures: a date range with the reason residents see. Days with active bookings are refused
 -- (CLOSURE_HAS_BOOKINGS, with how many) unless p_cancel_affected: then those bookings are
 -- cancelled with the reason, each with an event on the resident's timeline.
-
 create or replace function public.manage_add_closure(
   p_center uuid, p_from date, p_to date, p_reason text, p_window uuid, p_cancel_affected boolean,
-  p_now timestamptz, p_calendar jsonb
+  p_now timestamptz
 ) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -759,20 +669,21 @@ begin
     update public.slots set booked = booked - 1 where id = v_booking.slot_id;
     update public.bookings set status = 'cancelled', cancelled_at = p_now, updated_at = p_now, status_reason = left(v_text, 200)
     where id = v_booking.id;
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (v_booking.id, p_now, 'cancelled', app.uid(), jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
+    perform app.append_booking_event(v_booking.id, p_now, 'cancelled', app.uid(),
+                                     jsonb_build_object('reason', left(v_text, 200), 'by', 'center'));
     v_cancelled := v_cancelled + 1;
   end loop;
 
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.closure_add', 'center', p_center::text,
     jsonb_build_object('from', p_from, 'to', p_to, 'windowId', p_window, 'reason', v_reason, 'cancelledBookings', v_cancelled), p_center);
   return public.manage_center_config(p_center, p_now)
     || jsonb_build_object('cancelledBookings', v_cancelled, 'reconciled', v_result);
 end
 $$;
+grant execute on function public.manage_add_closure(p_center uuid, p_from date, p_to date, p_reason text, p_window uuid, p_cancel_affected boolean, p_now timestamp with time zone) to authenticated;
 
-create or replace function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamptz, p_calendar jsonb)
+create or replace function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamptz)
 returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -787,16 +698,16 @@ begin
   if v_closure.id is null then
     perform app.raise('CLOSURE_NOT_FOUND');
   end if;
-  v_result := app.reconcile_future_slots(p_center, p_now, p_calendar);
+  v_result := app.reconcile_future_slots(p_center, p_now);
   perform app.audit(p_now, 'center.closure_remove', 'center', p_center::text,
     jsonb_build_object('date', v_closure.date, 'windowId', v_closure.window_id, 'reason', v_closure.reason), p_center);
   return public.manage_center_config(p_center, p_now) || jsonb_build_object('reconciled', v_result);
 end
 $$;
+grant execute on function public.manage_remove_closure(p_center uuid, p_closure uuid, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Booking rules (apply to bookings made from now on; existing ones are not touched)
-
 create or replace function public.manage_set_booking_rules(p_center uuid, p_rules jsonb, p_now timestamptz) returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -823,10 +734,10 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
+grant execute on function public.manage_set_booking_rules(p_center uuid, p_rules jsonb, p_now timestamp with time zone) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Staff profiles for the public notice
-
 create or replace function app.lock_staff_profile(p_center uuid, p_profile uuid) returns public.staff_profiles
 language plpgsql
 set search_path = ''
@@ -880,6 +791,7 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
+grant execute on function public.manage_save_staff_profile(p_center uuid, p_profile uuid, p_name text, p_post text, p_duty_weekdays jsonb, p_active boolean, p_sort_order smallint, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- Consent to the public notice: recorded with its time and who recorded it; withdrawal
 -- hides the profile (and its photo) at once.
@@ -903,6 +815,7 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
+grant execute on function public.manage_set_staff_consent(p_center uuid, p_profile uuid, p_consented boolean, p_now timestamp with time zone) to authenticated;
 
 -- Set (or with null data, remove) a profile's photo; the bytes are checked by a constraint.
 create or replace function public.manage_set_staff_photo(p_center uuid, p_profile uuid, p_type text, p_data text, p_now timestamptz)
@@ -929,6 +842,7 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
+grant execute on function public.manage_set_staff_photo(p_center uuid, p_profile uuid, p_type text, p_data text, p_now timestamp with time zone) to authenticated;
 
 -- On or off duty on one date (null: back to the weekly days).
 create or replace function public.manage_set_staff_duty_date(p_center uuid, p_profile uuid, p_date date, p_on_duty boolean, p_now timestamptz)
@@ -954,51 +868,4 @@ begin
   return public.manage_center_config(p_center, p_now);
 end
 $$;
-
--- ---------------------------------------------------------------------------------------
--- Grants: helpers to nobody but their definers; the public notice to anyone; the rest to
--- logged-in users (the functions check manager / admin scope themselves).
-
-revoke all on function
-  app.manage_center(uuid), app.lock_center_config(uuid, boolean), app.config_sessions(uuid, timestamptz, jsonb),
-  app.reconcile_future_slots(uuid, timestamptz, jsonb), app.future_bookings(uuid, timestamptz, uuid, uuid),
-  app.staff_public(public.staff_profiles), app.staff_on_duty(public.staff_profiles, date),
-  app.staff_photo_url(public.staff_profiles), app.set_window_items(uuid, uuid, uuid[], timestamptz),
-  app.check_sessions(jsonb), app.lock_staff_profile(uuid, uuid), app.uuid_list(jsonb), app.weekday_list(jsonb),
-  public.center_on_duty(uuid, date), public.staff_photo(uuid),
-  public.manage_list_centers(), public.manage_center_config(uuid, timestamptz),
-  public.manage_set_opening_hours(uuid, jsonb, timestamptz),
-  public.manage_create_window(uuid, smallint, text, jsonb, timestamptz, text, text),
-  public.manage_update_window(uuid, uuid, text, boolean, jsonb, timestamptz, jsonb),
-  public.manage_set_center_item(uuid, uuid, boolean, timestamptz),
-  public.manage_set_templates(uuid, uuid, jsonb, jsonb, timestamptz, jsonb),
-  public.manage_set_override(uuid, uuid, date, jsonb, timestamptz, jsonb),
-  public.manage_add_closure(uuid, date, date, text, uuid, boolean, timestamptz, jsonb),
-  public.manage_remove_closure(uuid, uuid, timestamptz, jsonb),
-  public.manage_set_booking_rules(uuid, jsonb, timestamptz),
-  public.manage_save_staff_profile(uuid, uuid, text, text, jsonb, boolean, smallint, timestamptz, text, text),
-  public.manage_set_staff_consent(uuid, uuid, boolean, timestamptz),
-  public.manage_set_staff_photo(uuid, uuid, text, text, timestamptz),
-  public.manage_set_staff_duty_date(uuid, uuid, date, boolean, timestamptz)
-from public, anon;
-
--- app.take_seat runs inside book()/reschedule_booking() (security definer); its helpers too
-grant execute on function app.lock_center_config(uuid, boolean), app.config_sessions(uuid, timestamptz, jsonb)
-  to authenticated, service_role;
-grant execute on function public.center_on_duty(uuid, date), public.staff_photo(uuid) to anon, authenticated, service_role;
-grant execute on function
-  public.manage_list_centers(), public.manage_center_config(uuid, timestamptz),
-  public.manage_set_opening_hours(uuid, jsonb, timestamptz),
-  public.manage_create_window(uuid, smallint, text, jsonb, timestamptz, text, text),
-  public.manage_update_window(uuid, uuid, text, boolean, jsonb, timestamptz, jsonb),
-  public.manage_set_center_item(uuid, uuid, boolean, timestamptz),
-  public.manage_set_templates(uuid, uuid, jsonb, jsonb, timestamptz, jsonb),
-  public.manage_set_override(uuid, uuid, date, jsonb, timestamptz, jsonb),
-  public.manage_add_closure(uuid, date, date, text, uuid, boolean, timestamptz, jsonb),
-  public.manage_remove_closure(uuid, uuid, timestamptz, jsonb),
-  public.manage_set_booking_rules(uuid, jsonb, timestamptz),
-  public.manage_save_staff_profile(uuid, uuid, text, text, jsonb, boolean, smallint, timestamptz, text, text),
-  public.manage_set_staff_consent(uuid, uuid, boolean, timestamptz),
-  public.manage_set_staff_photo(uuid, uuid, text, text, timestamptz),
-  public.manage_set_staff_duty_date(uuid, uuid, date, boolean, timestamptz)
-to authenticated;
+grant execute on function public.manage_set_staff_duty_date(p_center uuid, p_profile uuid, p_date date, p_on_duty boolean, p_now timestamp with time zone) to authenticated;

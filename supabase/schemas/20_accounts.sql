@@ -1,6 +1,12 @@
--- Staff accounts: username + password login for window staff, centre managers and county
--- admins; administration of those accounts by admins (their county) and managers (their
--- centre's window staff); binding a staff account to the person's WeChat.
+-- 20 Accounts and the people cases are about. A user (account) logs in; a person is who a
+-- booking or case is for. A user books for themselves (relation 'self'), for a family member
+-- who consented ('family'), or as a village agent for a client ('agent_client').
+--
+-- Also here: WeChat (the mini-program's access_token kept once for every function instance, the
+-- resident's phone number encrypted at rest), staff accounts (username + password login for
+-- window staff, centre managers and county admins, binding to WeChat, administration of those
+-- accounts), and the scope checks functions acting for a signed-in caller start with
+-- (app.require_account, app.require_staff, app.require_manager, app.require_admin).
 --
 -- Passwords are hashed and checked in TypeScript (server/auth/passwords.ts, scrypt with a
 -- per-account salt; the parameters travel inside the stored hash). The database only keeps
@@ -13,6 +19,52 @@
 -- The password change itself runs as the service role, after the server checked the current
 -- password.
 
+create type public.app_role as enum ('resident', 'staff', 'manager', 'admin', 'agent');
+
+create table public.users (
+  id uuid primary key default extensions.gen_random_uuid(),
+  app_role public.app_role not null default 'resident',
+  display_name text not null check (length(display_name) between 1 and 40),
+  county_code char(6) references public.counties (code),
+  center_id uuid references public.centers (id),
+  wechat_openid text unique check (length(wechat_openid) between 6 and 64),
+  -- only for the development login (refused in production); never a real identity
+  dev_login text unique check (dev_login ~ '^[a-z0-9_-]{2,32}$'),
+  active boolean not null default true,
+  created_at timestamptz not null default now(),
+  -- staff and managers belong to one centre; admins to one county
+  check ((app_role in ('staff', 'manager')) = (center_id is not null)),
+  check (app_role <> 'admin' or county_code is not null)
+);
+
+create index users_center_idx on public.users (center_id) where center_id is not null;
+
+create table public.persons (
+  id uuid primary key default extensions.gen_random_uuid(),
+  full_name text not null check (length(full_name) between 1 and 40),
+  created_at timestamptz not null default now()
+);
+create table public.person_links (
+  user_id uuid not null references public.users (id) on delete cascade,
+  person_id uuid not null references public.persons (id) on delete cascade,
+  relation text not null check (relation in ('self', 'family', 'agent_client')),
+  -- a family or agent link counts only once the person has consented
+  consented_at timestamptz,
+  created_at timestamptz not null default now(),
+  primary key (user_id, person_id),
+  check (relation <> 'self' or consented_at is not null)
+);
+
+create index person_links_person_idx on public.person_links (person_id);
+
+-- one 'self' person per user
+create unique index person_links_one_self on public.person_links (user_id) where relation = 'self';
+
+alter table public.users enable row level security;
+alter table public.persons enable row level security;
+alter table public.person_links enable row level security;
+
+-- Staff login credentials (see the header).
 create table public.staff_credentials (
   user_id uuid primary key references public.users (id) on delete cascade,
   -- unique in the whole system, lower case; what the person types at the login
@@ -31,6 +83,7 @@ create table public.staff_credentials (
   created_at timestamptz not null,
   check ((wechat_openid is null) = (wechat_bound_at is null))
 );
+
 create index staff_credentials_must_change_idx on public.staff_credentials (user_id) where must_change_password;
 
 -- Failed logins for usernames that do not exist: counted and locked exactly like real ones,
@@ -42,10 +95,12 @@ create table public.login_throttle (
   locked_until timestamptz,
   last_failed_at timestamptz not null
 );
+
 create index login_throttle_last_failed_idx on public.login_throttle (last_failed_at);
 
 alter table public.staff_credentials enable row level security;
 alter table public.login_throttle enable row level security;
+
 revoke all on public.staff_credentials, public.login_throttle from public, anon, authenticated;
 grant all on public.staff_credentials, public.login_throttle to service_role;
 
@@ -60,9 +115,15 @@ as $$
   where u.id = app.uid() and u.active
     and not exists (select 1 from public.staff_credentials c where c.user_id = u.id and c.must_change_password)
 $$;
+grant execute on function app.current_account() to authenticated, service_role;
 
+-- Persons the caller may act for: themselves and consenting family / agent clients.
+-- A person acts for a handful of people (rows 5), an admin's county has dozens of centres
+-- (app.admin_center_ids, rows 60): tell the planner so, or it assumes 1000 rows and scans
+-- bookings instead of using its indexes.
 create or replace function app.my_person_ids() returns setof uuid
 language sql stable security definer
+rows 5
 set search_path = ''
 as $$
   select l.person_id from public.person_links l
@@ -70,58 +131,365 @@ as $$
   where l.user_id = app.uid() and l.consented_at is not null
     and not exists (select 1 from public.staff_credentials c where c.user_id = u.id and c.must_change_password)
 $$;
+grant execute on function app.my_person_ids() to authenticated, service_role;
 
--- My bookings: refused (not an empty list) for an account that is not active, so a stopped
--- account or one that must change its password is told so, like on every other route.
-create or replace function public.list_my_bookings() returns jsonb
+-- The centre a staff member or manager works at, or null.
+create or replace function app.staff_center_id() returns uuid
+language sql stable
+set search_path = ''
+as $$
+  select (app.current_account()).center_id
+  where (app.current_account()).app_role in ('staff', 'manager')
+$$;
+grant execute on function app.staff_center_id() to authenticated, service_role;
+
+-- The county an admin administers, or null.
+create or replace function app.admin_county() returns char(6)
+language sql stable
+set search_path = ''
+as $$
+  select (app.current_account()).county_code where (app.current_account()).app_role = 'admin'
+$$;
+grant execute on function app.admin_county() to authenticated, service_role;
+
+create policy users_read_self on public.users for select to authenticated using (id = app.uid());
+create policy persons_read_linked on public.persons for select to authenticated
+  using (id in (select app.my_person_ids()));
+create policy person_links_read_own on public.person_links for select to authenticated
+  using (user_id = app.uid());
+
+revoke all on public.users, public.persons, public.person_links from anon, authenticated;
+grant select on public.users, public.persons, public.person_links to authenticated;
+grant all on public.users, public.persons, public.person_links to service_role;
+
+-- Log in (or sign up) through a verified identity: called by the server after it has checked
+-- the WeChat code or the development login. Service role only.
+create or replace function public.login_user(
+  p_wechat_openid text default null,
+  p_dev_login text default null,
+  p_display_name text default null
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users;
+  v_person uuid;
+begin
+  if (p_wechat_openid is null) = (p_dev_login is null) then
+    perform app.raise('INVALID_INPUT');
+  end if;
+  select * into v_user from public.users u
+  where (p_wechat_openid is not null and u.wechat_openid = p_wechat_openid)
+     or (p_dev_login is not null and u.dev_login = p_dev_login);
+  if not found then
+    insert into public.users (display_name, wechat_openid, dev_login)
+    values (coalesce(nullif(trim(p_display_name), ''), '微信用户'), p_wechat_openid, p_dev_login)
+    returning * into v_user;
+    insert into public.persons (full_name) values (v_user.display_name) returning id into v_person;
+    insert into public.person_links (user_id, person_id, relation, consented_at)
+    values (v_user.id, v_person, 'self', now());
+  end if;
+  if not v_user.active then
+    perform app.raise('ACCOUNT_DISABLED');
+  end if;
+  return jsonb_build_object(
+    'id', v_user.id, 'role', v_user.app_role, 'displayName', v_user.display_name,
+    'centerId', v_user.center_id, 'countyCode', v_user.county_code);
+end
+$$;
+grant execute on function public.login_user(p_wechat_openid text, p_dev_login text, p_display_name text) to service_role;
+
+-- /api/me: the caller's account, the people they may act for, and their masked phone (null when
+-- none was given).
+create or replace function public.my_account() returns jsonb
 language plpgsql stable
 set search_path = ''
 as $$
+declare
+  v_user public.users;
 begin
-  if (select (app.current_account()).id) is null then
+  v_user := app.require_account();
+  return jsonb_build_object(
+    'id', v_user.id, 'role', v_user.app_role, 'displayName', v_user.display_name,
+    'centerId', v_user.center_id, 'countyCode', v_user.county_code,
+    'phone', (
+      select pp.phone_masked from public.person_phones pp
+      join public.person_links l on l.person_id = pp.person_id and l.user_id = v_user.id and l.relation = 'self'),
+    'people', coalesce((
+      select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.full_name, 'relation', l.relation,
+                                          'consented', l.consented_at is not null)
+                       order by l.relation <> 'self', p.full_name)
+      from public.person_links l join public.persons p on p.id = l.person_id
+      where l.user_id = v_user.id), '[]'::jsonb));
+end
+$$;
+grant execute on function public.my_account() to authenticated;
+
+-- ---------------------------------------------------------------------------------------
+-- access_token (≤ 7200 s) from POST /cgi-bin/stable_token, one row per AppID.
+--
+-- Several serverless instances may need it at once. `claim_wechat_token_refresh` locks the
+-- row (`for update`) and answers one of:
+--   fresh   — the cached token, when more than 5 minutes are left (and it is not the token the
+--             caller just saw rejected with 40001/42001);
+--   refresh — the caller now holds the refresh lease (30 s, real time): it calls stable_token and
+--             hands the result to `store_wechat_token` (or a null token to give the lease back);
+--   wait    — another instance holds the lease: ask again shortly.
+-- So exactly one instance calls WeChat per expiry, and a crashed one blocks nobody for long.
+create table public.wechat_access_tokens (
+  appid text primary key check (length(appid) between 4 and 64),
+  access_token text,
+  -- by the server's clock (the p_now it passes)
+  expires_at timestamptz,
+  -- the instance refreshing now, and until when its lease holds (database clock: a lease is
+  -- about a network call in progress, whatever clock the server passes)
+  refresh_lease uuid,
+  refresh_lease_until timestamptz,
+  -- the cached token was refused by WeChat (40001/42001): the next refresh forces a new one
+  force_refresh boolean not null default false,
+  refreshed_at timestamptz,
+  refresh_count integer not null default 0,
+  check ((access_token is null) = (expires_at is null))
+);
+
+alter table public.wechat_access_tokens enable row level security;
+
+revoke all on public.wechat_access_tokens from anon, authenticated;
+
+-- readable by the service role only; written only through the two functions below
+grant select on public.wechat_access_tokens to service_role;
+
+create or replace function public.claim_wechat_token_refresh(
+  p_appid text,
+  p_now timestamptz,
+  p_rejected_token text default null
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_row public.wechat_access_tokens;
+  v_lease uuid;
+begin
+  insert into public.wechat_access_tokens (appid) values (p_appid) on conflict (appid) do nothing;
+  select * into v_row from public.wechat_access_tokens t where t.appid = p_appid for update;
+
+  -- WeChat refused this token: nobody may use it again, and the next refresh is forced
+  if p_rejected_token is not null and v_row.access_token = p_rejected_token then
+    update public.wechat_access_tokens
+    set expires_at = least(expires_at, p_now), force_refresh = true
+    where appid = p_appid
+    returning * into v_row;
+  end if;
+
+  if v_row.access_token is not null and v_row.expires_at > p_now + interval '5 minutes'
+     and v_row.access_token is distinct from p_rejected_token then
+    return jsonb_build_object('status', 'fresh', 'accessToken', v_row.access_token,
+                              'expiresAt', app.iso_shanghai(v_row.expires_at));
+  end if;
+
+  if v_row.refresh_lease is not null and v_row.refresh_lease_until > clock_timestamp() then
+    return jsonb_build_object('status', 'wait');
+  end if;
+
+  v_lease := extensions.gen_random_uuid();
+  update public.wechat_access_tokens
+  set refresh_lease = v_lease, refresh_lease_until = clock_timestamp() + interval '30 seconds'
+  where appid = p_appid;
+  return jsonb_build_object('status', 'refresh', 'lease', v_lease, 'forceRefresh', v_row.force_refresh);
+end
+$$;
+grant execute on function public.claim_wechat_token_refresh(p_appid text, p_now timestamp with time zone, p_rejected_token text) to service_role;
+
+-- The refreshed token from the lease holder (a null token gives the lease back after a failed
+-- call). A lease that has been taken over in the meantime stores nothing.
+create or replace function public.store_wechat_token(
+  p_appid text,
+  p_lease uuid,
+  p_access_token text,
+  p_expires_at timestamptz,
+  p_now timestamptz
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_row public.wechat_access_tokens;
+begin
+  select * into v_row from public.wechat_access_tokens t where t.appid = p_appid for update;
+  if not found or v_row.refresh_lease is distinct from p_lease then
+    return jsonb_build_object('stored', false);
+  end if;
+  if p_access_token is null then
+    update public.wechat_access_tokens set refresh_lease = null, refresh_lease_until = null where appid = p_appid;
+    return jsonb_build_object('stored', false);
+  end if;
+  update public.wechat_access_tokens
+  set access_token = p_access_token, expires_at = p_expires_at, force_refresh = false,
+      refresh_lease = null, refresh_lease_until = null, refreshed_at = p_now, refresh_count = refresh_count + 1
+  where appid = p_appid;
+  return jsonb_build_object('stored', true);
+end
+$$;
+grant execute on function public.store_wechat_token(p_appid text, p_lease uuid, p_access_token text, p_expires_at timestamp with time zone, p_now timestamp with time zone) to service_role;
+
+-- ---------------------------------------------------------------------------------------
+-- Phone numbers (from WeChat's getPhoneNumber, with the user's consent), encrypted at rest by
+-- the server (AES-256-GCM, DATA_ENCRYPTION_KEY, server/privacy/crypto.ts). The database never
+-- sees the number: only the ciphertext, a keyed HMAC to find a person by number, and the
+-- masked form (138****5678) that answers show.
+create table public.person_phones (
+  person_id uuid primary key references public.persons (id) on delete cascade,
+  phone_ciphertext text not null check (phone_ciphertext ~ '^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'),
+  phone_hmac text not null check (phone_hmac ~ '^[0-9a-f]{64}$'),
+  -- at most the first 3 and the last 4 digits: never a usable number
+  phone_masked text not null check (phone_masked ~ '^[0-9]{0,3}\*+[0-9]{0,4}$'),
+  country_code text not null default '86' check (country_code ~ '^[0-9]{1,4}$'),
+  source text not null default 'wechat' check (source in ('wechat')),
+  verified_by uuid references public.users (id) on delete set null,
+  verified_at timestamptz not null,
+  updated_at timestamptz not null
+);
+
+create index person_phones_hmac_idx on public.person_phones (phone_hmac);
+
+alter table public.person_phones enable row level security;
+
+-- a user reads the masked number of their own person (for /api/me); ciphertext and HMAC stay
+-- with the service role
+create policy person_phones_read_self on public.person_phones for select to authenticated using (
+  person_id in (select l.person_id from public.person_links l where l.user_id = app.uid() and l.relation = 'self')
+);
+
+revoke all on public.person_phones from anon, authenticated;
+grant select (person_id, phone_masked, verified_at) on public.person_phones to authenticated;
+grant all on public.person_phones to service_role;
+
+-- Store the phone of a user's own person. Service role only: the server calls it after WeChat
+-- has given the number and the server has encrypted it.
+create or replace function public.save_person_phone(
+  p_user uuid,
+  p_ciphertext text,
+  p_hmac text,
+  p_masked text,
+  p_country_code text,
+  p_now timestamptz
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_person uuid;
+begin
+  select l.person_id into v_person
+  from public.person_links l join public.users u on u.id = l.user_id
+  where l.user_id = p_user and l.relation = 'self' and u.active;
+  if v_person is null then
     perform app.raise('UNAUTHENTICATED');
   end if;
-  return (
-    select jsonb_build_object('bookings', coalesce(jsonb_agg(app.booking_json(b) order by b.slot_starts_at desc), '[]'::jsonb))
-    from (
-      select x.* from public.bookings x where x.booked_by = (select (app.current_account()).id)
-      union
-      select x.* from public.bookings x join app.my_person_ids() as p(id) on x.applicant_id = p.id
-    ) b);
+  insert into public.person_phones as pp (person_id, phone_ciphertext, phone_hmac, phone_masked, country_code, source, verified_by, verified_at, updated_at)
+  values (v_person, p_ciphertext, p_hmac, p_masked, coalesce(p_country_code, '86'), 'wechat', p_user, p_now, p_now)
+  on conflict (person_id) do update
+  set phone_ciphertext = excluded.phone_ciphertext, phone_hmac = excluded.phone_hmac,
+      phone_masked = excluded.phone_masked, country_code = excluded.country_code,
+      verified_by = excluded.verified_by, verified_at = excluded.verified_at, updated_at = excluded.updated_at;
+  return jsonb_build_object('phone', p_masked);
+end
+$$;
+grant execute on function public.save_person_phone(p_user uuid, p_ciphertext text, p_hmac text, p_masked text, p_country_code text, p_now timestamp with time zone) to service_role;
+
+-- ---------------------------------------------------------------------------------------
+-- Scope checks: how a function acting for a signed-in caller starts. Each returns the caller's
+-- active account (app.current_account()) or raises UNAUTHENTICATED (no active account) /
+-- FORBIDDEN (not this kind of account). The centre or county is checked where it is known:
+-- app.manage_center (configuration), app.lock_center_booking / app.lock_center_case (window
+-- work), app.may_manage (accounts), the admin's county_code (catalogue).
+
+-- Any active account.
+create or replace function app.require_account() returns public.users
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.current_account();
+begin
+  if v_user.id is null then
+    perform app.raise('UNAUTHENTICATED');
+  end if;
+  return v_user;
+end
+$$;
+grant execute on function app.require_account() to authenticated, service_role;
+
+-- Window staff or a centre manager: the caller's centre is its center_id.
+create or replace function app.require_staff() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
+  if v_user.app_role not in ('staff', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_user;
 end
 $$;
 
+-- A centre manager or a county admin: who administers staff accounts and reads the audit log
+-- and the ratings.
+create or replace function app.require_manager() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_me public.users;
+begin
+  v_me := app.require_account();
+  if v_me.app_role not in ('admin', 'manager') then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_me;
+end
+$$;
+grant execute on function app.require_manager() to authenticated, service_role;
+
+-- A county admin (with their county): who edits the catalogue.
+-- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
+create or replace function app.require_admin() returns public.users
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_account();
+begin
+  if v_user.app_role <> 'admin' or v_user.county_code is null then
+    perform app.raise('FORBIDDEN');
+  end if;
+  return v_user;
+end
+$$;
+
+-- The centres of the county an admin administers (none for anyone else).
+create or replace function app.admin_center_ids() returns setof uuid
+language sql stable security definer
+rows 60
+set search_path = ''
+as $$
+  select c.id from public.centers c where c.county_code = app.admin_county()
+$$;
+grant execute on function app.admin_center_ids() to authenticated, service_role;
+
 -- Lockout policy, in one place.
 create or replace function app.login_max_failures() returns integer language sql immutable as $$ select 5 $$;
+
 create or replace function app.login_lock_minutes() returns integer language sql immutable as $$ select 15 $$;
 
 -- Whole minutes left of a lock (at least 1).
 create or replace function app.minutes_left(p_until timestamptz, p_now timestamptz) returns integer
 language sql immutable
 as $$ select greatest(1, ceil(extract(epoch from (p_until - p_now)) / 60)::int) $$;
-
--- An audit row with an explicit actor: for the service-role functions below (the login, the
--- password change, WeChat binding), where the caller is the server acting for that user.
-create or replace function app.audit_as(
-  p_actor uuid,
-  p_now timestamptz,
-  p_action text,
-  p_target_id text,
-  p_detail jsonb default '{}'::jsonb
-) returns void
-language plpgsql security definer
-set search_path = ''
-as $$
-declare
-  v_actor public.users;
-begin
-  select * into v_actor from public.users u where u.id = p_actor;
-  insert into public.audit_log (at, actor_id, actor_name, actor_role, county_code, center_id, action, target_type, target_id, detail)
-  values (p_now, v_actor.id, v_actor.display_name, coalesce(v_actor.app_role::text, 'system'),
-          coalesce(v_actor.county_code, (select c.county_code from public.centers c where c.id = v_actor.center_id)),
-          v_actor.center_id, p_action, 'account', p_target_id, coalesce(p_detail, '{}'::jsonb));
-end
-$$;
 
 -- The account as the administration screens show it (no hash, no openid).
 create or replace function app.account_json(p_user uuid, p_now timestamptz) returns jsonb
@@ -186,6 +554,7 @@ begin
   return jsonb_build_object('userId', v_cred.user_id, 'passwordHash', v_cred.password_hash);
 end
 $$;
+grant execute on function public.staff_login_begin(p_username text, p_now timestamp with time zone) to service_role;
 
 -- Step 2: the outcome of the server's check. A failure counts towards the lock (and does not
 -- raise, so the count is kept); a success resets the count. Answers
@@ -244,6 +613,7 @@ begin
   return jsonb_build_object('outcome', 'failed', 'remaining', app.login_max_failures() - v_failures);
 end
 $$;
+grant execute on function public.staff_login_finish(p_username text, p_ok boolean, p_now timestamp with time zone) to service_role;
 
 -- WeChat one-tap login to a staff account (service role, after jscode2session).
 create or replace function public.staff_login_wechat(p_openid text, p_now timestamptz) returns jsonb
@@ -264,6 +634,7 @@ begin
   return app.login_json(v_cred.user_id);
 end
 $$;
+grant execute on function public.staff_login_wechat(p_openid text, p_now timestamp with time zone) to service_role;
 
 -- The hash of the caller's own password, for the password change (service role: the server
 -- passes the token's user). Deactivated accounts have none.
@@ -283,6 +654,7 @@ begin
                             'mustChangePassword', v_cred.must_change_password);
 end
 $$;
+grant execute on function public.staff_password_of(p_user uuid) to service_role;
 
 -- Store the caller's new password (service role, after the server checked the current one and
 -- the policy). Clears the forced change: from now on the account is active everywhere.
@@ -302,6 +674,7 @@ begin
   return app.login_json(p_user);
 end
 $$;
+grant execute on function public.change_own_password(p_user uuid, p_password_hash text, p_now timestamp with time zone) to service_role;
 
 -- Bind the WeChat of the phone the staff member is on (service role, after jscode2session
 -- for the caller's code). Only a fully active staff-type account with credentials.
@@ -338,6 +711,7 @@ begin
   return app.account_json(p_user, p_now);
 end
 $$;
+grant execute on function public.bind_staff_wechat(p_user uuid, p_openid text, p_now timestamp with time zone) to service_role;
 
 create or replace function public.unbind_staff_wechat(p_user uuid, p_now timestamptz) returns jsonb
 language plpgsql security definer
@@ -366,6 +740,7 @@ begin
   return app.account_json(p_user, p_now);
 end
 $$;
+grant execute on function public.unbind_staff_wechat(p_user uuid, p_now timestamp with time zone) to service_role;
 
 -- Why an authenticated caller is refused (service role; for the API's error message only):
 -- 'password_change', 'disabled', or null.
@@ -379,30 +754,12 @@ as $$
   end
   from public.users u where u.id = p_user
 $$;
+grant execute on function public.account_block_reason(p_user uuid) to service_role;
 
 -- ---------------------------------------------------------------------------------------
 -- Administration. Admins manage staff, managers and admins of their county; managers manage
 -- the window staff of their own centre. Anyone else: FORBIDDEN. An account outside the
 -- caller's scope is ACCOUNT_NOT_FOUND, as if it did not exist.
-
--- The caller, who must be an active admin or manager.
-create or replace function app.account_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_me public.users;
-begin
-  v_me := app.current_account();
-  if v_me.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_me.app_role not in ('admin', 'manager') then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_me;
-end
-$$;
 
 -- Whether v_me may manage an account with this role at this centre / county.
 create or replace function app.may_manage(p_me public.users, p_role public.app_role, p_center uuid, p_county char(6))
@@ -479,7 +836,7 @@ as $$
 declare
   v_me public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(app.account_json(u.id, coalesce(p_now, now()))
                      order by u.active desc, ce.sort_order nulls first, u.app_role desc, u.display_name, c.username)
@@ -491,6 +848,7 @@ begin
   ), '[]'::jsonb));
 end
 $$;
+grant execute on function public.list_staff_accounts(p_center uuid, p_now timestamp with time zone) to authenticated;
 
 -- Create an account with a temporary password (hashed by the server, shown once to the
 -- creator); the person must change it at the first login.
@@ -514,7 +872,7 @@ declare
   v_user uuid;
   v_replay jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'account.create', p_request_hash, p_now);
   if v_replay is not null then
     -- a retry: the account as it is now; the temporary password is never kept, so not repeated
@@ -539,6 +897,7 @@ begin
   return jsonb_build_object('account', app.account_json(v_user, p_now), 'replayed', false);
 end
 $$;
+grant execute on function public.create_staff_account(p_username text, p_display_name text, p_role app_role, p_center uuid, p_password_hash text, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- Edit name, role and centre within the caller's scope (the new placement must be in scope
 -- too). Nobody changes their own role or centre (an admin cannot lock themselves out).
@@ -560,7 +919,7 @@ declare
   v_county char(6);
   v_changes jsonb := '{}'::jsonb;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   v_role := coalesce(p_role, v_target.app_role);
   v_center := case when v_role = 'admin' then null when p_center is not null then p_center else v_target.center_id end;
@@ -587,6 +946,7 @@ begin
   return app.account_json(p_user, p_now);
 end
 $$;
+grant execute on function public.update_staff_account(p_user uuid, p_display_name text, p_role app_role, p_center uuid, p_now timestamp with time zone) to authenticated;
 
 -- Reset: a new temporary password (hashed by the server), forced change, unlocked, and the
 -- WeChat binding removed (a reset is how access is re-established after a lost phone too).
@@ -598,7 +958,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     -- one's own password is changed with the current one, not reset
@@ -612,6 +972,7 @@ begin
   return app.account_json(p_user, p_now);
 end
 $$;
+grant execute on function public.reset_staff_password(p_user uuid, p_password_hash text, p_now timestamp with time zone) to authenticated;
 
 -- Deactivate or reactivate, at once: every function checks users.active on each call, so the
 -- account's tokens stop working with this transaction.
@@ -623,7 +984,7 @@ declare
   v_me public.users;
   v_target public.users;
 begin
-  v_me := app.account_admin();
+  v_me := app.require_manager();
   v_target := app.managed_account(v_me, p_user);
   if v_target.id = v_me.id then
     perform app.raise('CANNOT_CHANGE_OWN_ACCOUNT');
@@ -636,6 +997,7 @@ begin
   return app.account_json(p_user, p_now);
 end
 $$;
+grant execute on function public.set_staff_account_active(p_user uuid, p_active boolean, p_now timestamp with time zone) to authenticated;
 
 -- The first county admin, from the command line (server/db/cli.ts admin:create), or any
 -- bootstrap by the operator: service role only, audited as 'system'.
@@ -677,35 +1039,4 @@ begin
   return app.login_json(v_user) || jsonb_build_object('username', v_name);
 end
 $$;
-
-revoke all on function
-  app.login_max_failures(), app.login_lock_minutes(), app.minutes_left(timestamptz, timestamptz),
-  app.audit_as(uuid, timestamptz, text, text, jsonb), app.account_json(uuid, timestamptz), app.login_json(uuid),
-  app.account_admin(), app.may_manage(public.users, public.app_role, uuid, char),
-  app.managed_account(public.users, uuid), app.account_placement(public.users, public.app_role, uuid),
-  public.staff_login_begin(text, timestamptz), public.staff_login_finish(text, boolean, timestamptz),
-  public.staff_login_wechat(text, timestamptz), public.staff_password_of(uuid),
-  public.change_own_password(uuid, text, timestamptz), public.bind_staff_wechat(uuid, text, timestamptz),
-  public.unbind_staff_wechat(uuid, timestamptz), public.account_block_reason(uuid),
-  public.list_staff_accounts(uuid, timestamptz),
-  public.create_staff_account(text, text, public.app_role, uuid, text, timestamptz, text, text),
-  public.update_staff_account(uuid, text, public.app_role, uuid, timestamptz),
-  public.reset_staff_password(uuid, text, timestamptz), public.set_staff_account_active(uuid, boolean, timestamptz),
-  public.bootstrap_admin(char, text, text, text, timestamptz, text, text, text)
-from public;
-
--- the server's own steps (hashes, openids, bootstrap): service role only
-grant execute on function
-  public.staff_login_begin(text, timestamptz), public.staff_login_finish(text, boolean, timestamptz),
-  public.staff_login_wechat(text, timestamptz), public.staff_password_of(uuid),
-  public.change_own_password(uuid, text, timestamptz), public.bind_staff_wechat(uuid, text, timestamptz),
-  public.unbind_staff_wechat(uuid, timestamptz), public.account_block_reason(uuid),
-  public.bootstrap_admin(char, text, text, text, timestamptz, text, text, text)
-to service_role;
--- administration: as the admin or manager, so the scope checks see the caller
-grant execute on function
-  public.list_staff_accounts(uuid, timestamptz),
-  public.create_staff_account(text, text, public.app_role, uuid, text, timestamptz, text, text),
-  public.update_staff_account(uuid, text, public.app_role, uuid, timestamptz),
-  public.reset_staff_password(uuid, text, timestamptz), public.set_staff_account_active(uuid, boolean, timestamptz)
-to authenticated;
+grant execute on function public.bootstrap_admin(p_county character, p_username text, p_display_name text, p_password_hash text, p_now timestamp with time zone, p_county_name text, p_city text, p_province text) to service_role;

@@ -1,5 +1,5 @@
--- The window staff's workbench: one queue per centre and day (checked-in bookings and walk-in
--- tickets together), calling at a window, and the staff's day lists.
+-- 60 The queue and the window staff's workbench: checking a booking in and issuing walk-in
+-- tickets (one numbering per centre and day), calling at a window, and the staff's day lists.
 --
 -- Ticket life: waiting → called (at a window, up to 3 calls) → serving → done; a called person
 -- who does not come is marked missed; a missed (or called) person can be put back in the queue.
@@ -17,64 +17,72 @@
 -- Every queue action is a queue_events row with the ticket as it was before, so the staff member
 -- can take back their own latest action at a window within 2 minutes (a mis-tap), and an audit
 -- row. Calls and missed turns of a booking appear on the resident's timeline.
+--
+-- (The tickets table itself is in 40_booking.sql: cases refer to tickets, and the workbench
+-- reads cases, so the order is tickets → cases → queue.)
 
-alter table public.tickets
-  add column window_id uuid references public.windows (id),
-  add column queue_at timestamptz,
-  add column call_count smallint not null default 0 check (call_count between 0 and 3),
-  add column last_called_at timestamptz,
-  add column called_by uuid references public.users (id),
-  add column serving_at timestamptz,
-  add column finished_at timestamptz,
-  add column missed_at timestamptz,
-  add column requeue_count smallint not null default 0,
-  add column updated_at timestamptz,
-  -- handling time at the window: from the call that brought the person to it, to the finish
-  add column handling_seconds integer generated always as (
-    case when finished_at is null or called_at is null then null
-         else greatest(0, extract(epoch from (finished_at - called_at)))::integer end
-  ) stored;
-
-update public.tickets set queue_at = issued_at, updated_at = issued_at where queue_at is null;
-alter table public.tickets alter column queue_at set not null;
-alter table public.tickets alter column updated_at set not null;
-alter table public.tickets
-  add constraint tickets_window_when_called check (status not in ('called', 'serving') or (window_id is not null and called_at is not null)),
-  add constraint tickets_done_finished check ((status = 'done') = (finished_at is not null)),
-  add constraint tickets_missed_at check ((status = 'missed') = (missed_at is not null));
-
--- one current person per window and day
-create unique index tickets_one_current_per_window on public.tickets (window_id, service_date)
-  where status in ('called', 'serving');
--- the waiting line, in calling order
-create index tickets_waiting_idx on public.tickets (center_id, service_date, queue_at, number) where status = 'waiting';
-
--- queue_at for new tickets (the issuing functions of …_booking_functions.sql stay unchanged)
-create or replace function app.ticket_queue_at() returns trigger
-language plpgsql
+-- Staff check a booking in: it joins the day's queue with the next ticket number.
+create or replace function public.check_in_booking(p_code text, p_now timestamptz) returns jsonb
+language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_slot timestamptz;
-  v_grace integer;
+  v_booking public.bookings;
+  v_day date := (p_now at time zone 'Asia/Shanghai')::date;
+  v_number integer;
 begin
-  new.updated_at := coalesce(new.updated_at, new.issued_at);
-  if new.queue_at is not null then
-    return new;
+  select * into v_booking from public.bookings b where b.code = upper(trim(p_code)) for update;
+  if not found or not app.can_see_center(v_booking.center_id) or app.staff_center_id() is null then
+    perform app.raise(case when app.staff_center_id() is null then 'FORBIDDEN' else 'BOOKING_NOT_FOUND' end);
   end if;
-  new.queue_at := new.issued_at;
-  if new.kind = 'booking' then
-    select b.slot_starts_at, (app.booking_rules(b.center_id)).no_show_grace_minutes into v_slot, v_grace
-    from public.bookings b where b.id = new.booking_id;
-    if v_slot is not null and new.issued_at <= v_slot + make_interval(mins => v_grace) then
-      new.queue_at := v_slot;
-    end if;
+  if v_booking.status = 'checked_in' then
+    return app.booking_json(v_booking) || jsonb_build_object('ticket',
+      (select jsonb_build_object('number', t.number, 'serviceDate', t.service_date) from public.tickets t where t.booking_id = v_booking.id));
   end if;
-  return new;
+  if v_booking.status not in ('booked', 'confirmed') then
+    perform app.raise('BOOKING_NOT_ACTIVE');
+  end if;
+  if (v_booking.slot_starts_at at time zone 'Asia/Shanghai')::date <> v_day then
+    perform app.raise('NOT_TODAY');
+  end if;
+  insert into public.ticket_counters as tc (center_id, service_date, last_number) values (v_booking.center_id, v_day, 1)
+  on conflict (center_id, service_date) do update set last_number = tc.last_number + 1
+  returning last_number into v_number;
+  insert into public.tickets (center_id, service_date, number, item_id, booking_id, kind, issued_at, issued_by)
+  values (v_booking.center_id, v_day, v_number, v_booking.item_id, v_booking.id, 'booking', p_now, app.uid());
+  update public.bookings set status = 'checked_in', checked_in_at = p_now, updated_at = p_now
+  where id = v_booking.id returning * into v_booking;
+  perform app.append_booking_event(v_booking.id, p_now, 'checked_in', app.uid(), jsonb_build_object('ticket', v_number));
+  return app.booking_json(v_booking) || jsonb_build_object('ticket', jsonb_build_object('number', v_number, 'serviceDate', v_day));
 end
 $$;
-create trigger tickets_queue_at before insert on public.tickets
-  for each row execute function app.ticket_queue_at();
+grant execute on function public.check_in_booking(p_code text, p_now timestamp with time zone) to authenticated;
+
+-- Staff issue a walk-in ticket: same numbering as checked-in bookings.
+create or replace function public.issue_walk_in_ticket(p_now timestamptz, p_item uuid default null) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_center uuid := app.staff_center_id();
+  v_day date := (p_now at time zone 'Asia/Shanghai')::date;
+  v_number integer;
+begin
+  if v_center is null then
+    perform app.raise('FORBIDDEN');
+  end if;
+  if p_item is not null and not exists (select 1 from public.center_items ci where ci.center_id = v_center and ci.item_id = p_item) then
+    perform app.raise('ITEM_NOT_OFFERED');
+  end if;
+  insert into public.ticket_counters as tc (center_id, service_date, last_number) values (v_center, v_day, 1)
+  on conflict (center_id, service_date) do update set last_number = tc.last_number + 1
+  returning last_number into v_number;
+  insert into public.tickets (center_id, service_date, number, item_id, kind, issued_at, issued_by)
+  values (v_center, v_day, v_number, p_item, 'walk_in', p_now, app.uid());
+  return jsonb_build_object('number', v_number, 'serviceDate', v_day, 'centerId', v_center, 'itemId', p_item, 'kind', 'walk_in');
+end
+$$;
+grant execute on function public.issue_walk_in_ticket(p_now timestamp with time zone, p_item uuid) to authenticated;
 
 -- The queue's history, for undo and appraisal. One request may write several rows (finish the
 -- current person and call the next): they share `action_id` and are undone together.
@@ -94,21 +102,17 @@ create table public.queue_events (
   undone_by uuid references public.users (id),
   check ((undone_at is null) = (undone_by is null))
 );
+
 create index queue_events_window_idx on public.queue_events (window_id, service_date, id);
 create index queue_events_ticket_idx on public.queue_events (ticket_id);
 
 alter table public.queue_events enable row level security;
+
 create policy queue_events_read on public.queue_events for select to authenticated using (app.can_see_center(center_id));
+
 revoke all on public.queue_events from anon, authenticated;
 grant select on public.queue_events to authenticated;
 grant all on public.queue_events to service_role;
-
--- The resident's timeline learns of calls: 已叫号 (called), 过号 (missed), 重新排队 (requeued).
-alter table public.booking_events drop constraint booking_events_kind_check;
-alter table public.booking_events add constraint booking_events_kind_check check (kind in (
-  'booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show',
-  'accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated',
-  'called', 'missed', 'requeued'));
 
 -- ---------------------------------------------------------------------------------------
 -- Helpers
@@ -238,8 +242,7 @@ begin
   perform app.audit(p_now, 'queue.' || p_action, 'ticket', p_after.id::text,
     jsonb_build_object('number', p_after.number, 'window', v_window_name, 'serviceDate', p_after.service_date), p_after.center_id);
   if p_after.booking_id is not null and p_action in ('call', 'recall', 'missed', 'requeue') then
-    insert into public.booking_events (booking_id, at, kind, actor_id, data)
-    values (p_after.booking_id, p_now,
+    perform app.append_booking_event(p_after.booking_id, p_now,
             case p_action when 'missed' then 'missed' when 'requeue' then 'requeued' else 'called' end,
             app.uid(),
             case when p_action in ('call', 'recall')
@@ -284,6 +287,7 @@ begin
   return app.queue_board_json(v_staff.center_id, p_window, p_now);
 end
 $$;
+grant execute on function public.queue_board(p_now timestamp with time zone, p_window uuid) to authenticated;
 
 -- 今日 / 明日: the bookings of the caller's centre on a day (today − 7 … today + 14), by slot,
 -- with the applicant masked, the queue ticket and case when there are, and the materials of
@@ -350,6 +354,7 @@ begin
   return v_result;
 end
 $$;
+grant execute on function public.staff_day(p_date date, p_now timestamp with time zone) to authenticated;
 
 -- One booking of the caller's centre for the workbench: the booking (applicant masked), its
 -- timeline, ticket, case and the item's materials.
@@ -383,6 +388,7 @@ begin
         from public.item_materials m where m.item_id = v_booking.item_id), '[]'::jsonb));
 end
 $$;
+grant execute on function public.staff_booking(p_booking uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Queue actions (staff and managers of the centre; Idempotency-Key claimed in the transaction)
@@ -452,6 +458,7 @@ begin
     || jsonb_build_object('called', case when v_next.id is null then null else app.queue_ticket_json(v_next) end));
 end
 $$;
+grant execute on function public.call_next(p_window uuid, p_now timestamp with time zone, p_finish_current boolean, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- recall 再叫一次 (called, fewer than 3 calls) · serve 开始办理 (called → serving) ·
 -- finish 办完了 (serving → done) · missed 过号 (called → missed) ·
@@ -512,6 +519,7 @@ begin
     app.queue_board_json(v_staff.center_id, v_window, p_now) || jsonb_build_object('ticket', app.queue_ticket_json(v_ticket)));
 end
 $$;
+grant execute on function public.queue_ticket_action(p_ticket uuid, p_action text, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- 撤销: the caller's own latest queue action at a window, within 2 minutes, while the tickets it
 -- changed are still as it left them. The tickets return to what they were; the events stay,
@@ -587,6 +595,7 @@ begin
     || jsonb_build_object('undone', jsonb_build_object('action', v_last.action, 'at', app.iso_shanghai(v_last.at))));
 end
 $$;
+grant execute on function public.undo_queue_action(p_window uuid, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- 现场取号 with an Idempotency-Key: a retry after a timeout answers the same number instead of
 -- printing a second one. (issue_walk_in_ticket stays for callers without a key.)
@@ -613,22 +622,4 @@ begin
   return app.remember_response(p_idempotency_key, v_ticket);
 end
 $$;
-
-revoke all on function
-  app.ticket_queue_at(), app.mask_name(text), app.center_window(uuid, uuid, boolean),
-  app.queue_ticket_json(public.tickets), app.queue_board_json(uuid, uuid, timestamptz),
-  app.queue_event(uuid, public.tickets, public.tickets, text, uuid, timestamptz),
-  app.lock_today_ticket(uuid, uuid, timestamptz),
-  public.queue_board(timestamptz, uuid), public.staff_day(date, timestamptz), public.staff_booking(uuid),
-  public.call_next(uuid, timestamptz, boolean, text, text),
-  public.queue_ticket_action(uuid, text, timestamptz, text, text),
-  public.undo_queue_action(uuid, timestamptz, text, text),
-  public.issue_walk_in_ticket_once(timestamptz, uuid, text, text)
-from public;
-grant execute on function
-  public.queue_board(timestamptz, uuid), public.staff_day(date, timestamptz), public.staff_booking(uuid),
-  public.call_next(uuid, timestamptz, boolean, text, text),
-  public.queue_ticket_action(uuid, text, timestamptz, text, text),
-  public.undo_queue_action(uuid, timestamptz, text, text),
-  public.issue_walk_in_ticket_once(timestamptz, uuid, text, text)
-to authenticated;
+grant execute on function public.issue_walk_in_ticket_once(p_now timestamp with time zone, p_item uuid, p_idempotency_key text, p_request_hash text) to authenticated;

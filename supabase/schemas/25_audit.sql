@@ -1,4 +1,4 @@
--- Audit log: who changed what. Every configuration or account change made by staff, managers
+-- 25 Audit log: who changed what. Every configuration or account change made by staff, managers
 -- and admins writes one row through app.audit() in the same transaction as the change, so a
 -- change without its audit row cannot exist. Rows are never updated or deleted by the app.
 
@@ -19,10 +19,12 @@ create table public.audit_log (
   -- what changed; never personal data in clear (mask phones and ID numbers before writing)
   detail jsonb not null default '{}'::jsonb
 );
+
 create index audit_log_county_at_idx on public.audit_log (county_code, at desc);
 create index audit_log_center_at_idx on public.audit_log (center_id, at desc) where center_id is not null;
 
 alter table public.audit_log enable row level security;
+
 revoke all on public.audit_log from anon, authenticated;
 grant select on public.audit_log to authenticated;
 grant all on public.audit_log to service_role;
@@ -63,9 +65,7 @@ begin
           p_action, p_target_type, p_target_id, coalesce(p_detail, '{}'::jsonb));
 end
 $$;
-revoke all on function app.audit(timestamptz, text, text, text, jsonb, uuid) from public;
--- no grant to API roles: the security-definer functions that make changes call it as owner
-grant execute on function app.audit(timestamptz, text, text, text, jsonb, uuid) to service_role;
+grant execute on function app.audit(p_now timestamp with time zone, p_action text, p_target_type text, p_target_id text, p_detail jsonb, p_center uuid) to service_role;
 
 -- The log, newest first, for the caller's scope (RLS decides which rows), one page at a time.
 create or replace function public.list_audit_log(
@@ -79,13 +79,7 @@ as $$
 declare
   v_user public.users;
 begin
-  v_user := app.current_account();
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_user := app.require_manager();
   return jsonb_build_object('rows', coalesce((
     select jsonb_agg(jsonb_build_object(
       'id', a.id, 'at', app.iso_shanghai(a.at), 'actorId', a.actor_id,
@@ -102,5 +96,27 @@ begin
   ), '[]'::jsonb));
 end
 $$;
-revoke all on function public.list_audit_log(bigint, text, integer) from public;
-grant execute on function public.list_audit_log(bigint, text, integer) to authenticated;
+grant execute on function public.list_audit_log(p_before bigint, p_action_prefix text, p_limit integer) to authenticated;
+
+-- An audit row with an explicit actor: for the service-role functions of 20_accounts.sql (the
+-- login, the password change, WeChat binding), where the caller is the server acting for that user.
+create or replace function app.audit_as(
+  p_actor uuid,
+  p_now timestamptz,
+  p_action text,
+  p_target_id text,
+  p_detail jsonb default '{}'::jsonb
+) returns void
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_actor public.users;
+begin
+  select * into v_actor from public.users u where u.id = p_actor;
+  insert into public.audit_log (at, actor_id, actor_name, actor_role, county_code, center_id, action, target_type, target_id, detail)
+  values (p_now, v_actor.id, v_actor.display_name, coalesce(v_actor.app_role::text, 'system'),
+          coalesce(v_actor.county_code, (select c.county_code from public.centers c where c.id = v_actor.center_id)),
+          v_actor.center_id, p_action, 'account', p_target_id, coalesce(p_detail, '{}'::jsonb));
+end
+$$;

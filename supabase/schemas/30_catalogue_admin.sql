@@ -1,4 +1,4 @@
--- Catalogue administration by county admins: items with their ordered materials, publishing,
+-- 30 Catalogue administration by county admins: items with their ordered materials, publishing,
 -- 一件事 bundles, departments, and the spreadsheet import (dry run or one atomic apply) and
 -- export. Every function here is SECURITY DEFINER and starts with app.require_admin(): only an
 -- active admin changes the catalogue, and only their own county's. Every change writes an
@@ -10,24 +10,6 @@
 --     summary, conditions, maxVisits, keywords, popularity, published,
 --     materials: [{ name, form, copies, requirement, condition, notes }] }   -- in order
 -- plus searchPinyin (written by the server: the database has no pinyin dictionary).
-
--- The caller's active admin account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_admin() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_user public.users := app.current_account();
-begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role <> 'admin' or v_user.county_code is null then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_user;
-end
-$$;
 
 -- An item as a catalogue row (what the spreadsheet and the edit form hold).
 create or replace function app.catalogue_row(p_item public.service_items) returns jsonb
@@ -199,7 +181,6 @@ $$;
 
 -- ---------------------------------------------------------------------------------------
 -- Reads for the admin screens (unpublished items included, own county only)
-
 create or replace function public.admin_list_items(
   p_q text default null,
   p_published boolean default null,
@@ -238,6 +219,7 @@ begin
   );
 end
 $$;
+grant execute on function public.admin_list_items(p_q text, p_published boolean, p_limit integer, p_offset integer) to authenticated, service_role;
 
 create or replace function public.admin_get_item(p_id uuid) returns jsonb
 language plpgsql stable security definer
@@ -254,6 +236,7 @@ begin
   return app.admin_item_json(v_item);
 end
 $$;
+grant execute on function public.admin_get_item(p_id uuid) to authenticated, service_role;
 
 create or replace function public.admin_list_departments() returns jsonb
 language plpgsql stable security definer
@@ -270,6 +253,7 @@ begin
     from public.departments d where d.county_code = v_admin.county_code), '[]'::jsonb));
 end
 $$;
+grant execute on function public.admin_list_departments() to authenticated, service_role;
 
 create or replace function app.admin_bundle_json(p_bundle public.service_bundles) returns jsonb
 language sql stable
@@ -298,6 +282,7 @@ begin
     from public.service_bundles b where b.county_code = v_admin.county_code), '[]'::jsonb));
 end
 $$;
+grant execute on function public.admin_list_bundles() to authenticated, service_role;
 
 -- Every item of the county as catalogue rows, by code, with the department names the
 -- spreadsheet shows (and the import reads back).
@@ -318,6 +303,7 @@ begin
       from public.service_items i where i.county_code = v_admin.county_code), '[]'::jsonb));
 end
 $$;
+grant execute on function public.admin_export_catalogue() to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
 -- Changes
@@ -365,6 +351,7 @@ begin
     jsonb_build_object('status', v_result ->> 'status', 'item', app.admin_item_json(v_item)));
 end
 $$;
+grant execute on function public.admin_save_item(p_row jsonb, p_now timestamp with time zone, p_id uuid, p_idempotency_key text, p_request_hash text) to authenticated, service_role;
 
 -- Publish or unpublish an item. Unpublishing hides it from residents and from new bookings;
 -- bookings already made stay valid (the person is still served). When future bookings exist
@@ -407,6 +394,7 @@ begin
   return app.admin_item_json(v_item);
 end
 $$;
+grant execute on function public.admin_set_item_published(p_id uuid, p_published boolean, p_now timestamp with time zone, p_keep_bookings boolean) to authenticated, service_role;
 
 -- Create (p_id null) or update a bundle and its ordered item list (item codes of the county).
 -- p_bundle: { code, name, summary, keywords, popularity, published, itemCodes: [..], searchPinyin }
@@ -488,6 +476,7 @@ begin
   return app.remember_response(p_idempotency_key, app.admin_bundle_json(v_bundle));
 end
 $$;
+grant execute on function public.admin_save_bundle(p_bundle jsonb, p_now timestamp with time zone, p_id uuid, p_idempotency_key text, p_request_hash text) to authenticated, service_role;
 
 -- Create (p_id null) or rename / reorder a department of the county.
 create or replace function public.admin_save_department(
@@ -526,6 +515,7 @@ begin
     'sortOrder', v_department.sort_order);
 end
 $$;
+grant execute on function public.admin_save_department(p_code text, p_name text, p_now timestamp with time zone, p_sort_order integer, p_id uuid) to authenticated, service_role;
 
 -- The spreadsheet import: rows validated by the server (server/catalogue/spreadsheet/*), each
 -- upserted by item code within the admin's county. A dry run writes nothing; an apply writes
@@ -584,36 +574,4 @@ begin
   return v_counts || jsonb_build_object('dryRun', p_dry_run, 'rows', v_results);
 end
 $$;
-
-revoke all on function
-  app.require_admin(),
-  app.catalogue_row(public.service_items),
-  app.admin_item_json(public.service_items),
-  app.catalogue_row_content(jsonb),
-  app.catalogue_write(char, jsonb, boolean, timestamptz, uuid, boolean),
-  app.changed_fields(jsonb, jsonb),
-  app.admin_bundle_json(public.service_bundles),
-  public.admin_list_items(text, boolean, integer, integer),
-  public.admin_get_item(uuid),
-  public.admin_list_departments(),
-  public.admin_list_bundles(),
-  public.admin_export_catalogue(),
-  public.admin_save_item(jsonb, timestamptz, uuid, text, text),
-  public.admin_set_item_published(uuid, boolean, timestamptz, boolean),
-  public.admin_save_bundle(jsonb, timestamptz, uuid, text, text),
-  public.admin_save_department(text, text, timestamptz, integer, uuid),
-  public.import_catalogue(jsonb, boolean, timestamptz, boolean)
-from public, anon;
--- the helpers run inside the security-definer functions as their owner: no grant needed
-grant execute on function
-  public.admin_list_items(text, boolean, integer, integer),
-  public.admin_get_item(uuid),
-  public.admin_list_departments(),
-  public.admin_list_bundles(),
-  public.admin_export_catalogue(),
-  public.admin_save_item(jsonb, timestamptz, uuid, text, text),
-  public.admin_set_item_published(uuid, boolean, timestamptz, boolean),
-  public.admin_save_bundle(jsonb, timestamptz, uuid, text, text),
-  public.admin_save_department(text, text, timestamptz, integer, uuid),
-  public.import_catalogue(jsonb, boolean, timestamptz, boolean)
-to authenticated, service_role;
+grant execute on function public.import_catalogue(p_rows jsonb, p_dry_run boolean, p_now timestamp with time zone, p_replace_materials boolean) to authenticated, service_role;

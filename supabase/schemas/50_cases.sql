@@ -1,19 +1,17 @@
--- Cases (办件) and ratings (好差评).
+-- 50 Cases (办件) and ratings (好差评).
 --
--- Staff confirm or decline pending bookings; they accept (受理) a checked-in booking or a
--- walk-in ticket as a case, ask for missing materials (补正), forward it to the county (上报),
--- complete it (办结) or refuse it (不予受理). Every step is a booking_events row (so the
--- resident's booking timeline shows it) with who did it, and the case as it was before, so the
--- staff member can take their own latest step back within 2 minutes without losing history.
--- Residents rate a finished case once; 不满意 / 非常不满意 open a rectification (整改).
+-- Staff accept (受理) a checked-in booking or a walk-in ticket as a case, ask for missing
+-- materials (补正), forward it to the county (上报), complete it (办结) or refuse it (不予受理).
+-- Every step is a booking_events row (so the resident's booking timeline shows it) with who did
+-- it, and the case as it was before, so the staff member can take their own latest step back
+-- within 2 minutes without losing history. Residents rate a finished case once; 不满意 /
+-- 非常不满意 open a rectification (整改), which the centre's manager (or the county admin)
+-- follows up by its due date and closes with what was done; they also read the ratings with a
+-- summary (满意率, per level, per indicator).
 --
 -- Dates computed from the working-day calendar (the promised completion date, the
 -- rectification deadline) come from the server (TypeScript, server/calendar); the functions
 -- check they are plausible. Everything is changed only through the functions below.
-
--- When a ticket was called to a window (set by the queue's "call next"): handling time of a
--- case runs from the call when there was one, else from acceptance.
-alter table public.tickets add column if not exists called_at timestamptz;
 
 create type public.case_status as enum (
   'accepted',          -- 已受理
@@ -64,27 +62,12 @@ create table public.cases (
   check (status <> 'needs_supplement' or cardinality(missing_materials) >= 1),
   check ((voided_at is null) = (voided_by is null))
 );
+
 -- one live case per booking and per ticket
 create unique index cases_one_per_booking on public.cases (booking_id) where voided_at is null and booking_id is not null;
 create unique index cases_one_per_ticket on public.cases (ticket_id) where voided_at is null and ticket_id is not null;
 create index cases_center_accepted_idx on public.cases (center_id, accepted_at);
 create index cases_open_idx on public.cases (center_id, promised_by) where status not in ('completed', 'rejected') and voided_at is null;
-
--- The timeline carries case steps too. A walk-in case has no booking: its events have only a case.
-alter table public.booking_events alter column booking_id drop not null;
-alter table public.booking_events
-  add column case_id uuid references public.cases (id) on delete cascade,
-  -- the case as it was before this step, to undo it
-  add column undo_state jsonb,
-  add column undone_at timestamptz,
-  add column undone_by uuid references public.users (id);
-alter table public.booking_events drop constraint booking_events_kind_check;
-alter table public.booking_events add constraint booking_events_kind_check check (kind in (
-  'booked', 'rescheduled', 'cancelled', 'confirmed', 'declined', 'checked_in', 'no_show',
-  'accepted', 'needs_supplement', 'supplemented', 'forwarded', 'completed', 'rejected', 'rated'));
-alter table public.booking_events add constraint booking_events_subject_check check (booking_id is not null or case_id is not null);
-alter table public.booking_events add constraint booking_events_undone_check check ((undone_at is null) = (undone_by is null));
-create index booking_events_case_idx on public.booking_events (case_id, id) where case_id is not null;
 
 create table public.ratings (
   id uuid primary key default extensions.gen_random_uuid(),
@@ -103,6 +86,7 @@ create table public.ratings (
   created_at timestamptz not null,
   foreign key (center_id, county_code) references public.centers (id, county_code)
 );
+
 create index ratings_center_created_idx on public.ratings (center_id, created_at);
 
 -- 整改: a bad rating (level ≤ 2) followed up by the centre's manager by a deadline.
@@ -124,6 +108,7 @@ create table public.rectifications (
   foreign key (center_id, county_code) references public.centers (id, county_code),
   check ((status = 'closed') = (closed_at is not null))
 );
+
 create index rectifications_center_due_idx on public.rectifications (center_id, status, due_by);
 
 -- Row-level security: residents see the cases, ratings and rectifications of bookings they may
@@ -143,7 +128,10 @@ create policy ratings_read on public.ratings for select to authenticated using (
 create policy rectifications_read on public.rectifications for select to authenticated using (
   app.can_see_center(center_id) or exists (select 1 from public.bookings b where b.id = booking_id)
 );
-drop policy booking_events_read on public.booking_events;
+-- The booking timeline (40_booking.sql) carries case steps: its case_id refers to a case, and
+-- its read policy also lets through the events of cases the caller may see.
+alter table public.booking_events
+  add constraint booking_events_case_id_fkey foreign key (case_id) references public.cases (id) on delete cascade;
 create policy booking_events_read on public.booking_events for select to authenticated using (
   (booking_id is not null and exists (select 1 from public.bookings b where b.id = booking_id))
   or (case_id is not null and exists (select 1 from public.cases c where c.id = case_id))
@@ -152,43 +140,6 @@ create policy booking_events_read on public.booking_events for select to authent
 revoke all on public.cases, public.ratings, public.rectifications from anon, authenticated;
 grant select on public.cases, public.ratings, public.rectifications to authenticated;
 grant all on public.cases, public.ratings, public.rectifications to service_role;
-
--- ---------------------------------------------------------------------------------------
--- Helpers
-
--- The caller's active staff or manager account; otherwise UNAUTHENTICATED / FORBIDDEN.
-create or replace function app.require_staff() returns public.users
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  v_user public.users := app.current_account();
-begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
-  if v_user.app_role not in ('staff', 'manager') then
-    perform app.raise('FORBIDDEN');
-  end if;
-  return v_user;
-end
-$$;
-
--- A booking of the given centre, locked; another centre's is BOOKING_NOT_FOUND.
-create or replace function app.lock_center_booking(p_booking uuid, p_center uuid) returns public.bookings
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_booking public.bookings;
-begin
-  select * into v_booking from public.bookings b where b.id = p_booking for update;
-  if not found or v_booking.center_id is distinct from p_center then
-    perform app.raise('BOOKING_NOT_FOUND');
-  end if;
-  return v_booking;
-end
-$$;
 
 -- A live case of the given centre, locked; another centre's (or an undone one) is CASE_NOT_FOUND.
 create or replace function app.lock_center_case(p_case uuid, p_center uuid) returns public.cases
@@ -277,6 +228,7 @@ as $$
     'outcome', case when p_case.status = 'completed' then p_case.outcome end,
     'completedAt', app.iso_shanghai(p_case.finished_at))
 $$;
+grant execute on function app.case_summary_json(p_case cases) to authenticated, service_role;
 
 -- CaseDetail without `undo` (the server adds it from lastStep and its clock). Undone steps are
 -- listed for staff and admins of the case's centre only. Invoker's rights: what it reads is
@@ -309,8 +261,9 @@ as $$
   from public.service_items i
   where i.id = p_case.item_id
 $$;
+grant execute on function app.case_json(p_case cases) to authenticated, service_role;
 
--- Rating (server/contract/cases.ts)
+-- The rating as the resident sees it, with the follow-up's state and result.
 create or replace function app.rating_json(p_rating public.ratings) returns jsonb
 language sql stable
 set search_path = ''
@@ -320,84 +273,12 @@ as $$
     'indicators', to_jsonb(p_rating.indicators),
     'comment', p_rating.comment,
     'createdAt', app.iso_shanghai(p_rating.created_at),
-    'followUp', exists (select 1 from public.rectifications r where r.rating_id = p_rating.id))
+    'followUp', exists (select 1 from public.rectifications r where r.rating_id = p_rating.id),
+    'followUpResult', (
+      select jsonb_build_object('status', r.status, 'dueBy', r.due_by, 'closedAt', app.iso_shanghai(r.closed_at), 'resolution', r.resolution)
+      from public.rectifications r where r.rating_id = p_rating.id))
 $$;
-
--- ---------------------------------------------------------------------------------------
--- Staff actions on bookings
-
--- 确认: a pending booking of the caller's centre becomes confirmed (confirming twice answers it again).
-create or replace function public.confirm_booking(
-  p_booking uuid,
-  p_now timestamptz,
-  p_idempotency_key text default null,
-  p_request_hash text default ''
-) returns jsonb
-language plpgsql security definer
-set search_path = ''
-as $$
-declare
-  v_staff public.users := app.require_staff();
-  v_replay jsonb;
-  v_booking public.bookings;
-begin
-  v_replay := app.claim_idempotency_key(p_idempotency_key, 'confirm', p_request_hash, p_now);
-  if v_replay is not null then
-    return v_replay;
-  end if;
-  v_booking := app.lock_center_booking(p_booking, v_staff.center_id);
-  if v_booking.status = 'confirmed' then
-    return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
-  end if;
-  if v_booking.status <> 'booked' then
-    perform app.raise('BOOKING_NOT_PENDING', jsonb_build_object('status', v_booking.status));
-  end if;
-  update public.bookings set status = 'confirmed', updated_at = p_now where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id) values (v_booking.id, p_now, 'confirmed', v_staff.id);
-  return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
-end
-$$;
-
--- 拒绝: a booking not yet checked in is declined with the reason the resident reads; its seat is
--- freed at once. Declining twice answers it again.
-create or replace function public.decline_booking(
-  p_booking uuid,
-  p_reason text,
-  p_now timestamptz,
-  p_idempotency_key text default null,
-  p_request_hash text default ''
-) returns jsonb
-language plpgsql security definer
-set search_path = ''
-as $$
-declare
-  v_staff public.users := app.require_staff();
-  v_replay jsonb;
-  v_booking public.bookings;
-  v_reason text := app.short_text(p_reason, 200);
-begin
-  if v_reason is null then
-    perform app.raise('INVALID_INPUT');
-  end if;
-  v_replay := app.claim_idempotency_key(p_idempotency_key, 'decline', p_request_hash, p_now);
-  if v_replay is not null then
-    return v_replay;
-  end if;
-  v_booking := app.lock_center_booking(p_booking, v_staff.center_id);
-  if v_booking.status = 'declined' then
-    return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
-  end if;
-  if v_booking.status not in ('booked', 'confirmed') then
-    perform app.raise('BOOKING_NOT_PENDING', jsonb_build_object('status', v_booking.status));
-  end if;
-  update public.slots set booked = booked - 1 where id = v_booking.slot_id;
-  update public.bookings set status = 'declined', status_reason = v_reason, updated_at = p_now
-  where id = v_booking.id returning * into v_booking;
-  insert into public.booking_events (booking_id, at, kind, actor_id, data)
-  values (v_booking.id, p_now, 'declined', v_staff.id, jsonb_build_object('reason', v_reason));
-  return app.remember_response(p_idempotency_key, app.booking_json(v_booking));
-end
-$$;
+grant execute on function app.rating_json(p_rating ratings) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------
 -- Cases
@@ -486,6 +367,7 @@ begin
   return app.case_source(v_staff.center_id, p_booking, p_ticket_number, p_item, (p_now at time zone 'Asia/Shanghai')::date);
 end
 $$;
+grant execute on function public.case_intake(p_now timestamp with time zone, p_booking uuid, p_ticket_number integer, p_item uuid) to authenticated;
 
 -- 受理: create the case. `p_promised_by` is the item's promised working days after today, from
 -- the server's calendar; it must lie between that many calendar days and a generous bound.
@@ -539,11 +421,12 @@ begin
     least(coalesce((v_source ->> 'calledAt')::timestamptz, p_now), p_now), p_now
   from public.centers c where c.id = v_staff.center_id
   returning * into v_case;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_case.booking_id, v_case.id, p_now, 'accepted', v_staff.id, jsonb_build_object('promisedBy', v_case.promised_by));
+  perform app.append_booking_event(v_case.booking_id, p_now, 'accepted', v_staff.id,
+                                   jsonb_build_object('promisedBy', v_case.promised_by), p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
+grant execute on function public.accept_case(p_promised_by date, p_now timestamp with time zone, p_booking uuid, p_ticket_number integer, p_item uuid, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- The next step of a case, by the centre's staff: supplement (补正, p_missing), supplemented,
 -- forward (上报, p_note), complete (办结, p_outcome), reject (不予受理, p_reason). Invalid steps
@@ -625,11 +508,12 @@ begin
     update public.bookings set status = 'completed', updated_at = p_now
     where id = v_case.booking_id and status = 'checked_in';
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data, undo_state)
-  values (v_case.booking_id, v_case.id, p_now, v_kind, v_staff.id, v_data, v_before);
+  perform app.append_booking_event(v_case.booking_id, p_now, v_kind, v_staff.id, v_data,
+                                   p_case => v_case.id, p_undo_state => v_before);
   return app.remember_response(p_idempotency_key, app.case_json(v_case));
 end
 $$;
+grant execute on function public.advance_case(p_case uuid, p_action text, p_now timestamp with time zone, p_missing jsonb, p_note text, p_outcome text, p_reason text, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- 撤销: the caller takes back their own latest step of a case within 2 minutes. The event stays,
 -- marked undone; the case returns to what it was before (undoing the acceptance voids the case).
@@ -689,6 +573,7 @@ begin
     app.case_json(v_case) || jsonb_build_object('undone', jsonb_build_object('kind', v_event.kind, 'at', app.iso_shanghai(v_event.at))));
 end
 $$;
+grant execute on function public.undo_case_step(p_case uuid, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- A case the caller may see (row-level security decides).
 create or replace function public.get_case(p_id uuid) returns jsonb
@@ -705,6 +590,36 @@ begin
   return app.case_json(v_case);
 end
 $$;
+grant execute on function public.get_case(p_id uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------------------
+-- The booking as its resident sees it, with its timeline, case and rating (so it lives here, after
+-- the cases). Steps staff undid are left out of the timeline (they stay in booking_events, marked
+-- undone).
+create or replace function public.get_booking(p_id uuid) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_booking public.bookings;
+  v_case public.cases;
+  v_rating public.ratings;
+begin
+  select * into v_booking from public.bookings b where b.id = p_id;
+  if not found then
+    perform app.raise('BOOKING_NOT_FOUND');
+  end if;
+  select * into v_case from public.cases c where c.booking_id = v_booking.id and c.voided_at is null;
+  select * into v_rating from public.ratings r where r.booking_id = v_booking.id;
+  return app.booking_json(v_booking) || jsonb_build_object(
+    'timeline', coalesce((
+      select jsonb_agg(jsonb_build_object('at', app.iso_shanghai(e.at), 'kind', e.kind, 'data', e.data) order by e.at, e.id)
+      from public.booking_events e where e.booking_id = v_booking.id and e.undone_at is null), '[]'::jsonb),
+    'case', case when v_case.id is null then null else app.case_summary_json(v_case) end,
+    'rating', case when v_rating.id is null then null else app.rating_json(v_rating) end);
+end
+$$;
+grant execute on function public.get_booking(p_id uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------------------
 -- Ratings
@@ -726,7 +641,7 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_user public.users := app.current_account();
+  v_user public.users := app.require_account();
   v_day date := (p_now at time zone 'Asia/Shanghai')::date;
   v_replay jsonb;
   v_booking public.bookings;
@@ -736,9 +651,6 @@ declare
   v_comment text;
   v_due date;
 begin
-  if v_user.id is null then
-    perform app.raise('UNAUTHENTICATED');
-  end if;
   v_replay := app.claim_idempotency_key(p_idempotency_key, 'rate', p_request_hash, p_now);
   if v_replay is not null then
     return v_replay;
@@ -792,65 +704,153 @@ begin
              order by u.created_at, u.id limit 1),
             p_now, v_due);
   end if;
-  insert into public.booking_events (booking_id, case_id, at, kind, actor_id, data)
-  values (v_booking.id, v_case.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level));
+  perform app.append_booking_event(v_booking.id, p_now, 'rated', v_user.id, jsonb_build_object('level', p_level),
+                                   p_case => v_case.id);
   return app.remember_response(p_idempotency_key, app.rating_json(v_rating) || jsonb_build_object('followUpBy', v_due));
 end
 $$;
+grant execute on function public.rate_booking(p_booking uuid, p_level integer, p_indicators jsonb, p_follow_up_by date, p_now timestamp with time zone, p_comment text, p_idempotency_key text, p_request_hash text) to authenticated;
 
--- ---------------------------------------------------------------------------------------
--- The booking as its resident sees it, now with its case and rating. Steps staff undid are
--- left out of the timeline (they stay in booking_events, marked undone).
-create or replace function public.get_booking(p_id uuid) returns jsonb
+-- Managers (their centre) and admins (their county) only; everyone else FORBIDDEN. A centre
+-- outside the caller's scope is CENTER_NOT_FOUND, as if it did not exist.
+create or replace function app.require_rating_reader(p_center uuid) returns void
 language plpgsql stable
 set search_path = ''
 as $$
 declare
-  v_booking public.bookings;
-  v_case public.cases;
-  v_rating public.ratings;
+  v_user public.users;
 begin
-  select * into v_booking from public.bookings b where b.id = p_id;
-  if not found then
-    perform app.raise('BOOKING_NOT_FOUND');
+  v_user := app.require_manager();
+  if p_center is not null and not app.can_see_center(p_center) then
+    perform app.raise('CENTER_NOT_FOUND');
   end if;
-  select * into v_case from public.cases c where c.booking_id = v_booking.id and c.voided_at is null;
-  select * into v_rating from public.ratings r where r.booking_id = v_booking.id;
-  return app.booking_json(v_booking) || jsonb_build_object(
-    'timeline', coalesce((
-      select jsonb_agg(jsonb_build_object('at', app.iso_shanghai(e.at), 'kind', e.kind, 'data', e.data) order by e.at, e.id)
-      from public.booking_events e where e.booking_id = v_booking.id and e.undone_at is null), '[]'::jsonb),
-    'case', case when v_case.id is null then null else app.case_summary_json(v_case) end,
-    'rating', case when v_rating.id is null then null else app.rating_json(v_rating) end);
 end
 $$;
+grant execute on function app.require_rating_reader(p_center uuid) to authenticated;
 
-revoke all on function
-  app.require_staff(), app.lock_center_booking(uuid, uuid), app.lock_center_case(uuid, uuid),
-  app.case_next_status(public.case_status, text), app.material_names(jsonb), app.short_text(text, integer),
-  app.case_summary_json(public.cases), app.case_json(public.cases), app.rating_json(public.ratings),
-  app.case_source(uuid, uuid, integer, uuid, date),
-  public.confirm_booking(uuid, timestamptz, text, text),
-  public.decline_booking(uuid, text, timestamptz, text, text),
-  public.case_intake(timestamptz, uuid, integer, uuid),
-  public.accept_case(date, timestamptz, uuid, integer, uuid, text, text),
-  public.advance_case(uuid, text, timestamptz, jsonb, text, text, text, text, text),
-  public.undo_case_step(uuid, timestamptz, text, text),
-  public.get_case(uuid),
-  public.rate_booking(uuid, integer, jsonb, date, timestamptz, text, text, text),
-  public.get_booking(uuid)
-from public;
--- helpers the invoker-rights reads call (get_booking, get_case)
-grant execute on function app.case_summary_json(public.cases), app.case_json(public.cases), app.rating_json(public.ratings)
-  to authenticated, service_role;
-grant execute on function
-  public.confirm_booking(uuid, timestamptz, text, text),
-  public.decline_booking(uuid, text, timestamptz, text, text),
-  public.case_intake(timestamptz, uuid, integer, uuid),
-  public.accept_case(date, timestamptz, uuid, integer, uuid, text, text),
-  public.advance_case(uuid, text, timestamptz, jsonb, text, text, text, text, text),
-  public.undo_case_step(uuid, timestamptz, text, text),
-  public.get_case(uuid),
-  public.rate_booking(uuid, integer, jsonb, date, timestamptz, text, text, text),
-  public.get_booking(uuid)
-to authenticated;
+create or replace function app.rectification_json(p_r public.rectifications, p_today date) returns jsonb
+language sql stable
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'id', p_r.id,
+    'status', p_r.status,
+    'openedAt', app.iso_shanghai(p_r.opened_at),
+    'dueBy', p_r.due_by,
+    'overdue', p_r.status = 'open' and p_r.due_by < p_today,
+    'closedAt', app.iso_shanghai(p_r.closed_at),
+    'closedByName', (select u.display_name from public.users u where u.id = p_r.closed_by),
+    'resolution', p_r.resolution)
+$$;
+grant execute on function app.rectification_json(p_r rectifications, p_today date) to authenticated;
+
+-- Ratings newest first, with their case's item, centre, the staff member who finished it, the
+-- booking code (to open the booking) and the follow-up; and a summary over the whole filter.
+create or replace function public.list_ratings(
+  p_today date,
+  p_center uuid default null,
+  p_from date default null,
+  p_to date default null,
+  p_only_bad boolean default false,
+  p_limit integer default 20,
+  p_offset integer default 0
+) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  perform app.require_rating_reader(p_center);
+  return (
+    with chosen as (
+      -- row-level security keeps this to the caller's centre or county
+      select r.* from public.ratings r
+      where (p_center is null or r.center_id = p_center)
+        and (p_from is null or r.created_at >= app.shanghai_day_start(p_from))
+        and (p_to is null or r.created_at < app.shanghai_day_start(p_to + 1))
+    ),
+    listed as (
+      select * from chosen where not coalesce(p_only_bad, false) or level <= 2
+    )
+    select jsonb_build_object(
+      'summary', jsonb_build_object(
+        'total', (select count(*) from chosen),
+        'satisfied', (select count(*) from chosen where level >= 4),
+        'byLevel', jsonb_build_object(
+          '1', (select count(*) from chosen where level = 1), '2', (select count(*) from chosen where level = 2),
+          '3', (select count(*) from chosen where level = 3), '4', (select count(*) from chosen where level = 4),
+          '5', (select count(*) from chosen where level = 5)),
+        'indicators', coalesce((
+          select jsonb_object_agg(code, n) from (
+            select unnest(indicators) as code, count(*) as n from chosen group by 1) x), '{}'::jsonb),
+        'openFollowUps', (select count(*) from public.rectifications x
+                          where x.rating_id in (select id from chosen) and x.status = 'open'),
+        'overdueFollowUps', (select count(*) from public.rectifications x
+                             where x.rating_id in (select id from chosen) and x.status = 'open' and x.due_by < p_today)),
+      'total', (select count(*) from listed),
+      'rows', coalesce((
+        select jsonb_agg(row order by created_at desc, id) from (
+          select l.created_at, l.id, jsonb_build_object(
+            'id', l.id,
+            'level', l.level,
+            'indicators', to_jsonb(l.indicators),
+            'comment', l.comment,
+            'createdAt', app.iso_shanghai(l.created_at),
+            'itemName', i.name,
+            'center', app.center_ref(c),
+            'staffName', (select u.display_name from public.users u where u.id = l.staff_id),
+            'bookingId', l.booking_id,
+            'bookingCode', b.code,
+            'followUp', (select app.rectification_json(x, p_today) from public.rectifications x where x.rating_id = l.id)
+          ) as row
+          from listed l
+          join public.cases k on k.id = l.case_id
+          join public.service_items i on i.id = k.item_id
+          join public.centers c on c.id = l.center_id
+          join public.bookings b on b.id = l.booking_id
+          order by l.created_at desc, l.id
+          limit least(greatest(coalesce(p_limit, 20), 1), 100) offset greatest(coalesce(p_offset, 0), 0)
+        ) page), '[]'::jsonb)
+    )
+  );
+end
+$$;
+grant execute on function public.list_ratings(p_today date, p_center uuid, p_from date, p_to date, p_only_bad boolean, p_limit integer, p_offset integer) to authenticated;
+
+-- Close a follow-up with what was done (e.g. 已电话联系群众，说明补交材料要求，并对窗口人员批评教育).
+-- The centre's manager or the county admin; closing again with the same words answers the same.
+create or replace function public.close_rectification(p_id uuid, p_resolution text, p_now timestamptz, p_today date)
+returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users;
+  v_r public.rectifications;
+  v_resolution text := nullif(trim(p_resolution), '');
+begin
+  v_user := app.require_manager();
+  select * into v_r from public.rectifications r where r.id = p_id for update;
+  if not found or not (
+       (v_user.app_role = 'manager' and v_r.center_id = v_user.center_id)
+       or (v_user.app_role = 'admin' and v_r.county_code = v_user.county_code)) then
+    perform app.raise('RECTIFICATION_NOT_FOUND');
+  end if;
+  if v_resolution is null or length(v_resolution) < 4 or length(v_resolution) > 500 then
+    perform app.raise('INVALID_INPUT'); -- the API checks it first, with the field named
+  end if;
+  if v_r.status = 'closed' then
+    if v_r.resolution = v_resolution then
+      return app.rectification_json(v_r, p_today);
+    end if;
+    perform app.raise('RECTIFICATION_CLOSED');
+  end if;
+  update public.rectifications r
+  set status = 'closed', closed_at = p_now, closed_by = v_user.id, resolution = v_resolution
+  where r.id = p_id
+  returning * into v_r;
+  perform app.audit(p_now, 'rating.follow_up_close', 'rectification', p_id::text,
+    jsonb_build_object('ratingId', v_r.rating_id, 'dueBy', v_r.due_by, 'late', v_r.due_by < p_today), v_r.center_id);
+  return app.rectification_json(v_r, p_today);
+end
+$$;
+grant execute on function public.close_rectification(p_id uuid, p_resolution text, p_now timestamp with time zone, p_today date) to authenticated;
