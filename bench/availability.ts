@@ -7,7 +7,7 @@
 //
 // History is generated with set-based SQL as the superuser: materialised slots for every
 // session of every window for the 365 days before "now" and the 14 after (statutory holidays
-// left out, adjusted working weekends on Monday's templates, as server/booking/slots.ts does),
+// left out, adjusted working weekends on Monday's templates, as app.generate_day_slots does),
 // bookings in most bookable seats (completed, some no-shows, cancelled extras; active ones in
 // the coming days), and their events. The run exits non-zero when a plan reads slots or
 // bookings with a sequential scan.
@@ -49,7 +49,7 @@ function codeSql(seq: string): string {
 async function generateHistory(admin: pg.Client): Promise<Record<string, number>> {
   const today = shanghaiDate(BENCH_NOW);
   // Which weekday's templates each date uses: none on statutory holidays, Monday's on adjusted
-  // working weekends (server/booking/slots.ts generateDaySlots).
+  // working weekends (app.generate_day_slots, supabase/schemas/40_booking.sql).
   const dates = datesBetween(addDays(today, -HISTORY_DAYS), addDays(today, AHEAD_DAYS));
   const cal = dates.flatMap((d) => {
     const s = dayStatus(d);
