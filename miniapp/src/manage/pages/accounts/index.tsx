@@ -11,7 +11,7 @@ import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { TextField } from '@/components/TextField';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { accountStatus, assignableRoles, ROLE_LABELS, usernameProblem } from '@/lib/staffAccounts';
 import { openPage } from '@/platform/navigation';
 import { loadSession } from '@/platform/session';
@@ -57,7 +57,7 @@ export default function AccountsPage(): ReactNode {
     <PageRoot className="accounts">
       <Text className="page-title">账号管理</Text>
       <View className="accounts__links">
-        <BigButton kind="secondary" onClick={() => void openPage(routes.manageAudit())}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('manageAudit'))}>
           查看操作记录
         </BigButton>
       </View>

@@ -8,10 +8,10 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { readSession, type SessionForm, WEEKDAY_LABELS, windowWeek } from '@/lib/centerConfig';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { saveTemplates, updateWindow } from '@/services/manage/manage';
 import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -19,8 +19,8 @@ const EMPTY: SessionForm = { starts: '', ends: '', slotMinutes: '30', seats: '2'
 
 /** 窗口号源: a window's weekly sessions (slot length, seats, walk-in seats), changed per weekday. */
 export default function CapacityPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.capacity(id));
+  const { id } = usePageParams('manageCapacity');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageCapacity', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}

@@ -11,9 +11,9 @@ import {
   moveLine, type MaterialForm_,
 } from '@/lib/catalogueAdmin';
 import { ActionKeys } from '@/lib/idempotency';
-import { catalogueRoutes } from '../../catalogue/routes';
+import { urlOf } from '@/lib/routes';
 import { replacePage } from '@/platform/navigation';
-import { scrollToElement, setPageTitle, usePageParam } from '@/platform/page';
+import { scrollToElement, setPageTitle, usePageParams } from '@/platform/page';
 import { type ApiError, toApiError } from '@/platform/request';
 import { fetchAdminItem } from '@/services/catalogueAdmin/fetchAdminItem';
 import { fetchDepartments } from '@/services/catalogueAdmin/fetchDepartments';
@@ -25,11 +25,11 @@ import '../../catalogue/catalogue-admin.css';
 
 /** Edit one item and its materials checklist (or create one when opened without id). */
 export default function ManageItemPage(): ReactNode {
-  const id = usePageParam('id');
+  const { id } = usePageParams('manageCatalogueItem');
   return (
     <PageRoot className="catadmin">
       <View className="catadmin__inner">
-        <AdminOnly back={catalogueRoutes.item(id || undefined)}>{() => <Loader id={id || null} />}</AdminOnly>
+        <AdminOnly back={urlOf('manageCatalogueItem', { id: id || undefined })}>{() => <Loader id={id || null} />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -74,7 +74,7 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
         setSaved(result.status === 'unchanged' ? '没有修改，不需要保存' : '已保存，群众现在看到的是新内容');
         if (!item) {
           // the new item's own page: "back" returns to the list
-          void replacePage(catalogueRoutes.item(result.item.id));
+          void replacePage(urlOf('manageCatalogueItem', { id: result.item.id }));
           return;
         }
         setItem(result.item);

@@ -9,7 +9,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { ActionKeys } from '@/lib/idempotency';
 import { parseCodes } from '@/lib/catalogueAdmin';
-import { catalogueRoutes } from '../../catalogue/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { toApiError } from '@/platform/request';
@@ -33,7 +33,7 @@ export default function ManageCataloguePage(): ReactNode {
           <Text className="page-title">事项目录管理</Text>
           <Text className="page-lead">修改后群众马上能看到。批量修改请用“导入表格”。</Text>
         </View>
-        <AdminOnly back={catalogueRoutes.list()}>{() => <Catalogue />}</AdminOnly>
+        <AdminOnly back={urlOf('manageCatalogue')}>{() => <Catalogue />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -55,10 +55,10 @@ function Catalogue(): ReactNode {
     <View>
       <View className="catadmin__actions">
         <View className="catadmin__action">
-          <BigButton onClick={() => void openPage(catalogueRoutes.item())}>新增事项</BigButton>
+          <BigButton onClick={() => void openPage(urlOf('manageCatalogueItem'))}>新增事项</BigButton>
         </View>
         <View className="catadmin__action">
-          <BigButton kind="secondary" onClick={() => void openPage(catalogueRoutes.import())}>
+          <BigButton kind="secondary" onClick={() => void openPage(urlOf('manageCatalogueImport'))}>
             导入表格
           </BigButton>
         </View>
@@ -120,7 +120,7 @@ function Items(): ReactNode {
 
 function ItemRow({ row }: { row: AdminItemRow }): ReactNode {
   return (
-    <View className="catadmin__row" hoverClass="catadmin__row--pressed" ariaRole="link" onClick={() => void openPage(catalogueRoutes.item(row.id))}>
+    <View className="catadmin__row" hoverClass="catadmin__row--pressed" ariaRole="link" onClick={() => void openPage(urlOf('manageCatalogueItem', { id: row.id }))}>
       <View className="catadmin__row-main">
         <Text className="catadmin__row-title">{row.name}</Text>
         <Text className="catadmin__row-meta">

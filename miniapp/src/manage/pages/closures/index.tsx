@@ -8,10 +8,10 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { closureRuns, isDate } from '@/lib/centerConfig';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { addClosure, removeClosure } from '@/services/manage/manage';
 import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -21,8 +21,8 @@ import '../../shared/manage.css';
  * to cancel their bookings and tell them why.
  */
 export default function ClosuresPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.closures(id));
+  const { id } = usePageParams('manageClosures');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageClosures', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}

@@ -10,11 +10,11 @@ import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { WEEKDAY_LABELS, weekdaysText } from '@/lib/centerConfig';
 import { choosePhoto } from '@/platform/files';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { apiBaseUrl } from '@/platform/request';
 import { createStaff, updateStaff, uploadStaffPhoto } from '@/services/manage/manage';
 import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -23,8 +23,8 @@ import '../../shared/manage.css';
  * recorded here (with the time); withdrawing it hides them at once.
  */
 export default function OnDutyPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.onDuty(id));
+  const { id } = usePageParams('manageOnDuty');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageOnDuty', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}

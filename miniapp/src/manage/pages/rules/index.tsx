@@ -9,17 +9,17 @@ import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { WEEKDAY_LABELS, weekdayLabel } from '@/lib/centerConfig';
 import { groupOpeningHours } from '@/lib/openingHours';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { saveOpeningHours, saveRules } from '@/services/manage/manage';
 import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
 /** 开放时间和预约规则: the hours residents read, and how booking works at this centre. */
 export default function RulesPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.rules(id));
+  const { id } = usePageParams('manageRules');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageRules', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
