@@ -54,6 +54,3 @@ module.exports = {
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };
-
-module.exports.base = base;
-module.exports.project = project;
