@@ -10,7 +10,8 @@ import { useSubmit } from '@/hooks/useSubmit';
 import { readSession, type SessionForm, WEEKDAY_LABELS, windowWeek } from '@/lib/centerConfig';
 import { usePageParams } from '@/platform/page';
 import { saveTemplates, updateWindow } from '@/services/manage/manage';
-import { Field, Notice } from '../../shared/Field';
+import { TextField } from '@/components/Field';
+import { Notice } from '../../shared/Notice';
 import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
@@ -123,13 +124,13 @@ function SessionFields({ title, form, onChange }: { title: string; form: Session
     <View className="m-item">
       <Text className="m-line">{title}</Text>
       <View className="m-row">
-        <Field label="开始" value={form.starts} onChange={set('starts')} placeholder="08:30" maxLength={5} />
-        <Field label="结束" value={form.ends} onChange={set('ends')} placeholder="12:00" maxLength={5} />
+        <TextField look="manage" label="开始" value={form.starts} onChange={set('starts')} placeholder="08:30" maxLength={5} />
+        <TextField look="manage" label="结束" value={form.ends} onChange={set('ends')} placeholder="12:00" maxLength={5} />
       </View>
       <View className="m-row">
-        <Field label="每段分钟" value={form.slotMinutes} onChange={set('slotMinutes')} numeric maxLength={3} />
-        <Field label="每段号数" value={form.seats} onChange={set('seats')} numeric maxLength={3} />
-        <Field label="其中现场号" value={form.walkInSeats} onChange={set('walkInSeats')} numeric maxLength={3} />
+        <TextField look="manage" label="每段分钟" value={form.slotMinutes} onChange={set('slotMinutes')} kind="number" maxLength={3} />
+        <TextField look="manage" label="每段号数" value={form.seats} onChange={set('seats')} kind="number" maxLength={3} />
+        <TextField look="manage" label="其中现场号" value={form.walkInSeats} onChange={set('walkInSeats')} kind="number" maxLength={3} />
       </View>
     </View>
   );

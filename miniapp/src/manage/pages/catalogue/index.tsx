@@ -17,7 +17,7 @@ import { exportCatalogue } from '@/services/catalogueAdmin/exportCatalogue';
 import { fetchAdminBundles } from '@/services/catalogueAdmin/fetchAdminBundles';
 import { fetchAdminItems } from '@/services/catalogueAdmin/fetchAdminItems';
 import { saveAdminBundle } from '@/services/catalogueAdmin/saveAdminBundle';
-import { TextField } from '../../catalogue/Field';
+import { TextField } from '@/components/Field';
 import { AdminOnly } from '../../catalogue/AdminOnly';
 import '../../catalogue/catalogue-admin.css';
 
@@ -178,17 +178,17 @@ function Bundles(): ReactNode {
     return (
       <View>
         {result && !result.ok ? <Text className="catadmin__error">{result.text}</Text> : null}
-        <TextField label="编码" value={d.code} onChange={(v) => set({ code: v })} error={f?.code} placeholder="如 YJS-001" />
-        <TextField label="名称" value={d.name} onChange={(v) => set({ name: v })} error={f?.name} />
-        <TextField label="说明" value={d.summary} onChange={(v) => set({ summary: v })} error={f?.summary} multiline />
-        <TextField label="别名/关键词" value={d.keywords} onChange={(v) => set({ keywords: v })} error={f?.keywords} />
-        <TextField
+        <TextField look="manage" maxLength={2000} label="编码" value={d.code} onChange={(v) => set({ code: v })} error={f?.code} placeholder="如 YJS-001" />
+        <TextField look="manage" maxLength={2000} label="名称" value={d.name} onChange={(v) => set({ name: v })} error={f?.name} />
+        <TextField look="manage" maxLength={2000} label="说明" value={d.summary} onChange={(v) => set({ summary: v })} error={f?.summary} kind="textarea" />
+        <TextField look="manage" maxLength={2000} label="别名/关键词" value={d.keywords} onChange={(v) => set({ keywords: v })} error={f?.keywords} />
+        <TextField look="manage" maxLength={2000}
           label="包含的事项编码"
           value={d.codes}
           onChange={(v) => set({ codes: v })}
           error={f?.itemCodes}
           hint="用空格或逗号隔开，预约时办理的事项放第一个"
-          multiline
+          kind="textarea"
         />
         <View className="catadmin__small-buttons">
           <View className="catadmin__small-button" ariaRole="switch" onClick={() => set({ published: !d.published })}>
