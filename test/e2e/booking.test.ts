@@ -6,13 +6,9 @@
 // The API runs on a fixed clock (Tuesday 1 December 2026, 09:00 Shanghai); the page's clock is
 // fixed to the same moment so "today" and the 14 days agree with the server.
 // Screenshots of each step go to screenshots/booking-*.png (git-ignored).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { Booking, BookingDetail } from '../../server/contract/booking';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
 
@@ -22,10 +18,8 @@ const ITEM = '低保、特困证明开具';
 const CENTER = '沙河镇便民服务中心';
 
 run('resident books a slot and follows the case in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
+  const app = useH5App({ clock, shots: 'booking-' });
+  const { visible, text, tap, shot, goBook } = app.ui;
   let residentToken: string;
   let staffToken: string;
   let bookingId = '';
@@ -33,50 +27,25 @@ run('resident books a slot and follows the case in the H5 build', () => {
   const key = () => `e2e-booking-${++keyNo}-${Date.now()}`;
 
   beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, () => clock, H5_DIR);
-    residentToken = await api.login('resident');
-    staffToken = await api.login('staff-shahe');
-    browser = await launchChromium();
-    page = await (await browser.newContext(PHONE)).newPage();
-    await page.clock.setFixedTime(clock);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
+    residentToken = await app.api.login('resident');
+    staffToken = await app.api.login('staff-shahe');
   });
 
-  const visible = () => page.locator('.taro_page:visible');
-  const text = (s: string | RegExp, exact = false) => visible().getByText(s, { exact }).first();
-  const tap = async (s: string | RegExp, exact = false) => {
-    await text(s, exact).scrollIntoViewIfNeeded();
-    await text(s, exact).click();
-  };
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300); // let images and fonts settle
-    await page.screenshot({ path: path.join(SCREENSHOTS, `booking-${name}.png`), fullPage: false });
-  };
-  const bookingOfPage = () => new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? '';
-  const asResident = <T>(p: string) => api.call<T>('GET', p, { token: residentToken });
-  const staff = <T = any>(p: string, body?: unknown) => api.call<T>('POST', p, { token: staffToken, body, idempotencyKey: key() });
+  const bookingOfPage = () => new URL(app.page.url().replace('/#/', '/')).searchParams.get('id') ?? '';
+  const asResident = <T>(p: string) => app.api.call<T>('GET', p, { token: residentToken });
+  const staff = <T = any>(p: string, body?: unknown) => app.api.call<T>('POST', p, { token: staffToken, body, idempotencyKey: key() });
 
   it('finds the item, taps 去预约, reads the privacy notice and logs in as 王秀英', async () => {
-    await page.goto(api.url + '/');
+    await app.ui.go('/');
     await visible().locator('input').first().fill('低保');
     await tap('搜索', true);
     await tap(ITEM);
     await text('去预约', true).waitFor();
-    await tap('去预约', true);
     // the guide may first ask about materials not ticked yet: go ahead anyway
-    const goOn = visible().getByText('去预约', { exact: true });
-    await page.waitForTimeout(300);
-    if (!page.url().includes('pages/login') && (await goOn.count()) > 1) await goOn.last().click();
+    await goBook();
 
     await text('用户隐私保护指引').waitFor();
-    expect(page.url()).toContain('pages/login/index');
+    expect(app.page.url()).toContain('pages/login/index');
     const notice = await visible().innerText();
     expect(notice).toMatch(/我们收集什么/);
     expect(notice).toMatch(/保存多久/);
@@ -86,7 +55,7 @@ run('resident books a slot and follows the case in the H5 build', () => {
     await shot('02-login');
     await tap('王秀英');
     await text('选择去哪里办').waitFor();
-    expect(page.url()).toContain('pages/book/index');
+    expect(app.page.url()).toContain('pages/book/index');
   });
 
   it('chooses among the centres offering the item, then a day with closed days greyed and a time', async () => {
@@ -146,11 +115,8 @@ run('resident books a slot and follows the case in the H5 build', () => {
   });
 
   it('books again at the last-used centre, then moves it to today (the old time kept until then)', async () => {
-    await page.goBack(); // back to the guide
-    await tap('去预约', true);
-    await page.waitForTimeout(300);
-    const goOn = visible().getByText('去预约', { exact: true });
-    if (!page.url().includes('pages/book') && (await goOn.count()) > 1) await goOn.last().click();
+    await app.page.goBack(); // back to the guide
+    await goBook();
     // the centre used last time is chosen already: straight to the day
     await text('选择哪一天去').waitFor();
     expect(await visible().innerText()).toContain(CENTER);
@@ -216,7 +182,7 @@ run('resident books a slot and follows the case in the H5 build', () => {
   it('rates the completed matter; a bad rating says it will be followed up', async () => {
     const { body } = await asResident<BookingDetail>(`/api/bookings/${bookingId}`);
     if (body.case?.status !== 'completed') return; // the staff step above was skipped
-    await page.reload();
+    await app.page.reload();
     await text('已办结，可以评价。证明已开好，请带身份证到窗口领取。').waitFor();
     await text('您对这次办事满意吗？').scrollIntoViewIfNeeded();
     await shot('15-rate');
@@ -235,7 +201,7 @@ run('resident books a slot and follows the case in the H5 build', () => {
   });
 
   it('in 长辈模式 the booking screens keep every text ≥ 19 px and every target ≥ 60 px', async () => {
-    await page.evaluate(() => localStorage.setItem('bmfw:elder-mode', JSON.stringify({ data: { v: 1, on: true } })));
+    await app.page.evaluate(() => localStorage.setItem('bmfw:elder-mode', JSON.stringify({ data: { v: 1, on: true } })));
     const check = async () => {
       await visible().locator('.page.elder').first().waitFor();
       const problems = await visible().evaluate((root) => {
@@ -255,8 +221,8 @@ run('resident books a slot and follows the case in the H5 build', () => {
     };
     // a fresh load reads the setting (the app keeps it in memory once read)
     const open = async (hash: string) => {
-      await page.goto(`${api.url}/${hash}`);
-      await page.reload();
+      await app.page.goto(`${app.api.url}/${hash}`);
+      await app.page.reload();
     };
     await open('#/pages/bookings/index');
     await text('办过的和取消的').waitFor();
@@ -271,6 +237,6 @@ run('resident books a slot and follows the case in the H5 build', () => {
     await text('选择哪一天去').waitFor();
     await check();
     await shot('20-elder-day');
-    await page.evaluate(() => localStorage.removeItem('bmfw:elder-mode'));
+    await app.page.evaluate(() => localStorage.removeItem('bmfw:elder-mode'));
   });
 });

@@ -5,11 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { PHONE, requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
 const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'zh-CN' };
@@ -27,42 +24,26 @@ const csv = (department: string, promised: number) =>
   ].join('\r\n')}\r\n`;
 
 run('county admin imports the catalogue spreadsheet in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
+  const app = useH5App({ shots: 'catalogue-admin-', context: DESKTOP });
+  const { visible, text, shot } = app.ui;
   const dir = mkdtempSync(path.join(tmpdir(), 'catalogue-e2e-'));
   const badFile = path.join(dir, '目录-有错.csv');
   const goodFile = path.join(dir, '目录-改好.csv');
 
-  beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, undefined, H5_DIR);
-    browser = await launchChromium();
-    page = await (await browser.newContext(DESKTOP)).newPage();
+  beforeAll(() => {
     writeFileSync(badFile, csv('县畜牧局', 30)); // unknown department, promised > legal
     writeFileSync(goodFile, csv('县农业农村局', 10));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
   });
 
-  const visible = () => page.locator('.taro_page:visible');
-  const text = (s: string | RegExp, exact = false) => visible().getByText(s, { exact }).first();
-  const shot = (name: string, p: Page = page) => p.screenshot({ path: path.join(SCREENSHOTS, `catalogue-admin-${name}.png`), fullPage: false });
 
   it('opens 目录管理, logs in as the county admin and sees the items', async () => {
-    await page.goto(`${api.url}/#/manage/pages/catalogue/index`);
+    await app.ui.go('/manage/pages/catalogue/index');
     await text('同意', true).waitFor();
     await text('同意', true).click();
     await text('县政务服务管理员').click();
     await text('事项目录管理').waitFor();
     await text(/共 \d+ 个事项/).waitFor();
-    expect(page.url()).toContain('manage/pages/catalogue/index');
+    expect(app.page.url()).toContain('manage/pages/catalogue/index');
     expect(await visible().innerText()).toMatch(/居民身份证到期换领/);
     await shot('1-list-desktop');
   });
@@ -70,7 +51,7 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
   it('checks a CSV with mistakes: nothing written, every problem listed by row and column', async () => {
     await text('导入表格', true).click();
     await text('导入事项目录').waitFor();
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = app.page.waitForEvent('filechooser');
     await text('选择文件', true).click();
     await (await chooser).setFiles(badFile);
     await text(/发现 \d+ 处问题/).waitFor();
@@ -79,12 +60,12 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
     expect(table).toMatch(/没有“县畜牧局”这个实施部门/);
     expect(table).toMatch(/承诺时限不能超过法定时限/);
     expect(await visible().getByText('确认导入', { exact: true }).count()).toBe(0);
-    expect((await t.db.query(`select 1 from service_items where code = 'NJ-E2E-01'`)).length).toBe(0);
+    expect((await app.t.db.query(`select 1 from service_items where code = 'NJ-E2E-01'`)).length).toBe(0);
     await shot('2-dry-run-errors-desktop');
   });
 
   it('chooses the corrected file, sees what will change, and confirms', async () => {
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = app.page.waitForEvent('filechooser');
     await text('重新选择文件', true).click();
     await (await chooser).setFiles(goodFile);
     await text('检查通过，可以导入').waitFor();
@@ -94,12 +75,12 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
     await text('导入完成').waitFor();
     expect(await visible().innerText()).toMatch(/已新增 1 个、更新 0 个事项/);
     await shot('4-imported-desktop');
-    const rows = await t.db.query<{ name: string }>(`select name from service_items where code = 'NJ-E2E-01'`);
+    const rows = await app.t.db.query<{ name: string }>(`select name from service_items where code = 'NJ-E2E-01'`);
     expect(rows).toEqual([{ name: '山羊养殖补贴申请' }]);
   });
 
   it('opens the new item, reorders its materials and saves', async () => {
-    await page.goBack();
+    await app.page.goBack();
     await text('事项目录管理').waitFor();
     await visible().locator('input').first().fill('NJ-E2E-01');
     await text('搜索', true).click();
@@ -109,37 +90,37 @@ run('county admin imports the catalogue spreadsheet in the H5 build', () => {
     await text('保存修改', true).click();
     await text('已保存，群众现在看到的是新内容').waitFor();
     await shot('5-item-saved-desktop');
-    const materials = await t.db.query<{ name: string }>(
+    const materials = await app.t.db.query<{ name: string }>(
       `select m.name from item_materials m join service_items i on i.id = m.item_id where i.code = 'NJ-E2E-01' order by m.position`);
     expect(materials.map((m) => m.name)).toEqual(['养殖情况说明', '申请人居民身份证']);
   });
 
   it('a resident finds the new item in the catalogue', async () => {
-    const phone = await (await browser.newContext(PHONE)).newPage();
-    await phone.goto(`${api.url}/`);
-    const pv = () => phone.locator('.taro_page:visible');
+    const phone = await app.open(PHONE);
+    await phone.go('/');
+    const pv = phone.visible;
     await pv().locator('input').first().fill('养羊补贴');
     await pv().getByText('搜索', { exact: true }).first().click();
     await pv().getByText('山羊养殖补贴申请').first().waitFor();
-    await shot('6-resident-finds-it', phone);
-    await phone.close();
+    await phone.shot('6-resident-finds-it');
+    await phone.page.close();
   });
 
   it('the admin pages work at phone size too', async () => {
-    const phone = await (await browser.newContext(PHONE)).newPage();
-    const token = await api.login('admin');
-    await phone.goto(`${api.url}/`);
-    await phone.evaluate((session) => localStorage.setItem('bmfw:session', JSON.stringify({ data: session })), {
+    const phone = await app.open(PHONE);
+    const token = await app.api.login('admin');
+    await phone.go('/');
+    await phone.page.evaluate((session) => localStorage.setItem('bmfw:session', JSON.stringify({ data: session })), {
       token,
       account: { id: 'admin', role: 'admin', displayName: '县政务服务管理员' },
     });
-    await phone.goto(`${api.url}/#/manage/pages/catalogue/index`);
-    const pv = () => phone.locator('.taro_page:visible');
+    await phone.go('/manage/pages/catalogue/index');
+    const pv = phone.visible;
     await pv().getByText(/共 \d+ 个事项/).first().waitFor();
-    await shot('7-list-phone', phone);
+    await phone.shot('7-list-phone');
     await pv().getByText('导入表格', { exact: true }).first().click();
     await pv().getByText('选择文件', { exact: true }).first().waitFor();
-    await shot('8-import-phone', phone);
-    await phone.close();
+    await phone.shot('8-import-phone');
+    await phone.page.close();
   });
 });

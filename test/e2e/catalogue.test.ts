@@ -1,40 +1,17 @@
 // Browser end-to-end: the H5 build in headless Chromium, used as a resident would: open the
 // app, see the centres, search the catalogue, open a guide, read the materials, open a centre.
 // Screenshots of each screen at phone size go to screenshots/ (git-ignored).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
 
 run('resident browses the catalogue in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, undefined, H5_DIR);
-    browser = await launchChromium();
-    page = await (await browser.newContext(PHONE)).newPage();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
-  });
-
-  const visible = () => page.locator('.taro_page:visible');
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `catalogue-${name}.png`), fullPage: false });
+  const app = useH5App({ shots: 'catalogue-' });
+  const { visible, shot } = app.ui;
 
   it('shows the centres on the home screen, with the sample-data notice', async () => {
-    await page.goto(api.url + '/');
+    await app.ui.go('/');
     await visible().getByText('沙河镇便民服务中心').first().waitFor();
     await expect(visible().getByText('乡镇便民服务中心（32个）').count()).resolves.toBeGreaterThan(0);
     await shot('1-home');
@@ -47,7 +24,7 @@ run('resident browses the catalogue in the H5 build', () => {
     await visible().locator('input').first().fill('低保');
     await visible().getByText('搜索', { exact: true }).first().click();
     await visible().getByText('最低生活保障', { exact: false }).first().waitFor();
-    expect(page.url()).toContain('pages/catalogue/index');
+    expect(app.page.url()).toContain('pages/catalogue/index');
     await shot('2-search');
   });
 

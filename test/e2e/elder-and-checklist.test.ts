@@ -5,12 +5,8 @@
 // Then 长辈模式 is switched on in the settings and every main screen is visited again: text
 // ≥ 18 px with line height ≥ 1.3, tap targets ≥ 60 px. Screenshots of every screen in both modes
 // go to screenshots/ (normal-*.png, elder-*.png).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { PHONE, requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 import { expectElderSizes } from '../support/elder-checks';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
@@ -18,41 +14,23 @@ const run = requireChromiumOrSkip() ? describe : describe.skip;
 type Mode = 'normal' | 'elder';
 
 run('elder mode and the materials checklist in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
+  // the clipboard, to read what 复制清单 copied
+  const app = useH5App({ shots: '', context: { ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] } });
+  const { visible, settled } = app.ui;
 
-  beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, undefined, H5_DIR);
-    browser = await launchChromium();
-    // the clipboard, to read what 复制清单 copied
-    page = await (await browser.newContext({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
-  });
-
-  const visible = () => page.locator('.taro_page:visible');
-  const shot = (mode: Mode, name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${mode}-${name}.png`), fullPage: false });
+  const shot = (mode: Mode, name: string) => app.ui.shot(`${mode}-${name}`);
   const scrollTo = async (text: string | RegExp) => {
     const target = visible().getByText(text).first();
     await target.waitFor();
     await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(100);
+    await settled('the scroll to end');
   };
 
-  const checkSizes = (mode: Mode) => expectElderSizes(page, mode === 'elder');
+  const checkSizes = (mode: Mode) => expectElderSizes(app.page, mode === 'elder');
 
   /** The home screen with my centre; the first time, the township is picked. */
   const home = async (mode: Mode) => {
-    await page.goto(api.url + '/');
+    await app.ui.go('/');
     await visible().getByText('办事指南', { exact: true }).first().waitFor();
     if (mode === 'normal') {
       await visible().getByText('您在哪个乡镇？').waitFor();
@@ -75,7 +53,7 @@ run('elder mode and the materials checklist in the H5 build', () => {
     await visible().locator('input').first().fill(' 最低生活、保障 ');
     await visible().locator('.search-field__button').first().click();
     await visible().locator('.item-card', { hasText: '最低生活保障申请' }).first().waitFor();
-    expect(decodeURIComponent(page.url())).toContain('q=最低生活 保障');
+    expect(decodeURIComponent(app.page.url())).toContain('q=最低生活 保障');
     await shot(mode, '2-search');
     await checkSizes(mode);
   };
@@ -128,19 +106,19 @@ run('elder mode and the materials checklist in the H5 build', () => {
     // 复制清单，发给家人: plain text for a family chat, confirmed in the page
     await visible().getByText('复制清单，发给家人').click();
     await visible().getByText(/已复制。打开家人的微信聊天/).waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await app.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^【最低生活保障申请】出门前带齐这\d+样：\n1\. 最低生活保障申请书（原件 1份）——已备好\n/);
     expect(copied).toContain('授权委托书（原件 1份）——还没准备好');
     expect(copied).toContain('办理地点：沙河镇便民服务中心，电话 0827-');
   });
 
   it('booking with something missing shows the warning in the page', async () => {
-    const url = page.url();
+    const url = app.page.url();
     await visible().locator('.summary__action .big-button', { hasText: '去预约' }).click();
     const warning = visible().locator('.inline-confirm');
     await warning.waitFor();
     await expect(warning.innerText()).resolves.toMatch(/还有\d+样没准备好：.*授权委托书.*确定现在预约吗？/);
-    expect(page.url()).toBe(url);
+    expect(app.page.url()).toBe(url);
     await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot('normal', '6-warning');
     await warning.getByText('再看看').click();
@@ -148,7 +126,7 @@ run('elder mode and the materials checklist in the H5 build', () => {
   });
 
   it('the ticks and answers are remembered on the phone', async () => {
-    await page.reload();
+    await app.page.reload();
     const first = visible().locator('.material-check').first();
     await first.waitFor();
     await expect(first.innerText()).resolves.toContain('我有了');
@@ -166,19 +144,19 @@ run('elder mode and the materials checklist in the H5 build', () => {
   });
 
   it('weak network: the saved copy with a banner, and 重试', async () => {
-    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.reload();
+    await app.page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await app.page.reload();
     await visible().getByText(/网络不好，显示的是.*保存的内容/).waitFor();
     await visible().locator('.hours-line').first().waitFor();
     await shot('normal', '9-offline');
-    await page.unroute('**/api/**');
+    await app.page.unroute('**/api/**');
     await visible().locator('.offline-banner__retry').click();
     await visible().locator('.offline-banner').waitFor({ state: 'detached' });
     await visible().locator('.hours-line').first().waitFor();
   });
 
   it('settings: switches 长辈模式 on', async () => {
-    await page.goto(api.url + '/');
+    await app.ui.go('/');
     await visible().locator('.home__settings').click();
     await visible().getByText('这部手机上保存了什么').waitFor();
     await shot('normal', '8-settings');
@@ -216,11 +194,11 @@ run('elder mode and the materials checklist in the H5 build', () => {
     await shot('elder', '7-center');
     await checkSizes('elder');
 
-    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.reload();
+    await app.page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await app.page.reload();
     await visible().getByText(/网络不好，显示的是.*保存的内容/).waitFor();
     await shot('elder', '9-offline');
     await checkSizes('elder');
-    await page.unroute('**/api/**');
+    await app.page.unroute('**/api/**');
   });
 });

@@ -5,13 +5,9 @@
 // ask for a missing material and complete, and rate it. Every screen is checked for elder sizes
 // (text ≥ 18 px, line height ≥ 1.3, targets ≥ 60 px) and photographed to
 // screenshots/elder-journey-*.png (git-ignored).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { Booking, BookingDetail } from '../../server/contract/booking';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { PHONE, requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 import { expectElderSizes } from '../support/elder-checks';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
@@ -26,10 +22,8 @@ const CENTER = '沙河镇便民服务中心';
 const AT_SHAHE = { latitude: 32.2887, longitude: 106.7731 };
 
 run('journeys 1–6 in 长辈模式 in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
+  const app = useH5App({ clock, shots: 'elder-journey-', context: { ...PHONE, geolocation: AT_SHAHE, permissions: ['geolocation'] } });
+  const { visible, text, tap, goBook } = app.ui;
   let residentToken: string;
   let staffToken: string;
   let bookingId = '';
@@ -38,48 +32,22 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
   const key = () => `e2e-elder-${++keyNo}-${Date.now()}`;
 
   beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, () => clock, H5_DIR);
-    residentToken = await api.login('resident');
-    staffToken = await api.login('staff-shahe');
-    browser = await launchChromium();
-    const context = await browser.newContext({ ...PHONE, geolocation: AT_SHAHE, permissions: ['geolocation'] });
-    page = await context.newPage();
-    await page.clock.setFixedTime(clock);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
+    residentToken = await app.api.login('resident');
+    staffToken = await app.api.login('staff-shahe');
   });
 
-  const visible = () => page.locator('.taro_page:visible');
-  const text = (s: string | RegExp, exact = false) => visible().getByText(s, { exact }).first();
-  const tap = async (s: string | RegExp, exact = false) => {
-    await text(s, exact).scrollIntoViewIfNeeded();
-    await text(s, exact).click();
-  };
   /** checks the elder sizes of the screen, then photographs it */
   const screen = async (name: string) => {
-    await page.waitForTimeout(300); // let images and fonts settle
-    await expectElderSizes(page, true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `elder-journey-${String(++shotNo).padStart(2, '0')}-${name}.png`) });
+    await app.ui.settled(`screen ${name}`);
+    await expectElderSizes(app.page, true);
+    await app.ui.shot(`${String(++shotNo).padStart(2, '0')}-${name}`);
   };
-  const bookingOfPage = () => new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? '';
-  const asResident = <T>(p: string) => api.call<T>('GET', p, { token: residentToken });
-  const staff = <T = any>(p: string, body?: unknown) => api.call<T>('POST', p, { token: staffToken, body, idempotencyKey: key() });
-  /** 去预约 from a guide: the in-page warning about unticked materials is answered 去预约 too */
-  const goBook = async () => {
-    await tap('去预约', true);
-    await page.waitForTimeout(300);
-    const goOn = visible().locator('.inline-confirm').getByText('去预约', { exact: true });
-    if (await goOn.count()) await goOn.click();
-  };
+  const bookingOfPage = () => new URL(app.page.url().replace('/#/', '/')).searchParams.get('id') ?? '';
+  const asResident = <T>(p: string) => app.api.call<T>('GET', p, { token: residentToken });
+  const staff = <T = any>(p: string, body?: unknown) => app.api.call<T>('POST', p, { token: staffToken, body, idempotencyKey: key() });
 
   it('1 home: switches 长辈模式 on with one tap and finds the nearest centre by location', async () => {
-    await page.goto(api.url + '/');
+    await app.ui.go('/');
     await visible().locator('.elder-switch').first().click();
     await visible().locator('.page.elder').waitFor();
     await text('您在哪个乡镇？').waitFor();
@@ -95,7 +63,7 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
     expect(home).toMatch(/打电话 0827-/);
     await screen('home');
     // remembered: a new visit starts with the same centre, in elder mode
-    await page.reload();
+    await app.page.reload();
     await text('我的服务中心').waitFor();
     expect(await visible().locator('.page.elder').count()).toBeGreaterThan(0);
   });
@@ -114,7 +82,7 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
     expect(bundle).toContain('医疗救助申请');
     expect(bundle).toMatch(/\d件事都要用，带一份就行/);
     await screen('bundle');
-    await page.goBack();
+    await app.page.goBack();
 
     // a homophone typed by mistake still finds the item
     await visible().locator('input').first().fill('低包');
@@ -178,7 +146,7 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
     await text('已取消预约').waitFor();
     expect((await asResident<Booking>(`/api/bookings/${bookingId}`)).body.status).toBe('cancelled');
 
-    await page.goBack();
+    await app.page.goBack();
     await goBook();
     await text('选择哪一天去').waitFor();
     await tap('12月1日 今天');
@@ -211,7 +179,7 @@ run('journeys 1–6 in 长辈模式 in the H5 build', () => {
   });
 
   it('6 rate: five levels with the standard indicators; a bad rating is followed up', async () => {
-    await page.reload();
+    await app.page.reload();
     await text('您对这次办事满意吗？').waitFor();
     await text('您对这次办事满意吗？').scrollIntoViewIfNeeded();
     await screen('rate');

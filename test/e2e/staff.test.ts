@@ -4,14 +4,10 @@
 // the matter, asks for a missing material (补正), marks it brought and completes it — while the
 // resident's timeline (read through the API as the resident) follows each step. Screenshots of
 // the staff screens, normal and 长辈模式, go to screenshots/staff-*.png (git-ignored).
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { Availability, Booking, BookingDetail } from '../../server/contract/booking';
 import type { CenterSummary, ItemSummary, Page as ItemPage } from '../../server/contract/catalogue';
-import { ensureH5Build, H5_DIR } from '../../server/dev/h5-build';
-import { type RunningApi, startApi } from '../support/api-server';
-import { launchChromium, PHONE, requireChromiumOrSkip, SCREENSHOTS } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { requireChromiumOrSkip } from '../support/browser';
+import { useH5App } from '../support/h5';
 
 const run = requireChromiumOrSkip() ? describe : describe.skip;
 
@@ -20,56 +16,30 @@ const clock = new Date('2026-12-01T01:00:00Z');
 const ITEM = '低保、特困证明开具';
 
 run('window staff confirm, check in, call, 补正 and complete in the H5 build', () => {
-  let t: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-  let page: Page;
+  const app = useH5App({ clock, shots: 'staff-' });
+  const { visible, text, tap, shot } = app.ui;
   let residentToken: string;
   let booking: Booking;
 
   beforeAll(async () => {
-    ensureH5Build((line) => console.info(line));
-    t = await createTestDatabase();
-    api = await startApi(t.db, {}, () => clock, H5_DIR);
-    residentToken = await api.login('resident');
-    const center = (await api.get<{ centers: CenterSummary[] }>(`/api/centers?q=${encodeURIComponent('沙河镇')}&kind=center`)).body.centers[0]!;
-    const item = (await api.get<ItemPage<ItemSummary>>(`/api/items?center=${center.id}&q=${encodeURIComponent('低保')}&limit=20`)).body.rows.find((i) => i.name === ITEM)!;
-    const { body } = await api.get<Availability>(`/api/availability?center=${center.id}&item=${item.id}&from=2026-12-01&to=2026-12-01`);
+    residentToken = await app.api.login('resident');
+    const center = (await app.api.get<{ centers: CenterSummary[] }>(`/api/centers?q=${encodeURIComponent('沙河镇')}&kind=center`)).body.centers[0]!;
+    const item = (await app.api.get<ItemPage<ItemSummary>>(`/api/items?center=${center.id}&q=${encodeURIComponent('低保')}&limit=20`)).body.rows.find((i) => i.name === ITEM)!;
+    const { body } = await app.api.get<Availability>(`/api/availability?center=${center.id}&item=${item.id}&from=2026-12-01&to=2026-12-01`);
     const slot = body.days[0]!.slots.find((s) => s.remaining > 0 && new Date(s.start).getTime() > clock.getTime() + 3600_000)!;
-    const res = await api.call<Booking>('POST', '/api/bookings', { token: residentToken, idempotencyKey: 'e2e-staff-book-1', body: { centerId: center.id, itemId: item.id, slotStart: slot.start } });
+    const res = await app.api.call<Booking>('POST', '/api/bookings', { token: residentToken, idempotencyKey: 'e2e-staff-book-1', body: { centerId: center.id, itemId: item.id, slotStart: slot.start } });
     expect(res.status).toBe(201);
     booking = res.body;
-    browser = await launchChromium();
-    page = await (await browser.newContext(PHONE)).newPage();
-    await page.clock.setFixedTime(clock);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await t?.drop();
   });
 
-  const visible = () => page.locator('.taro_page:visible');
-  const text = (s: string | RegExp, exact = false) => visible().getByText(s, { exact }).first();
-  const tap = async (s: string | RegExp, exact = false) => {
-    await text(s, exact).scrollIntoViewIfNeeded();
-    await text(s, exact).click();
-  };
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `staff-${name}.png`), fullPage: false });
-  };
   const timeline = async () =>
-    (await api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body.timeline.map((e) => e.kind);
+    (await app.api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body.timeline.map((e) => e.kind);
   const setElder = (on: boolean) =>
     // what the 长辈模式 switch stores (lib/elderMode storedElderMode), read when the app starts
-    page.evaluate((value) => localStorage.setItem('bmfw:elder-mode', JSON.stringify({ data: { v: 1, on: value } })), on);
+    app.page.evaluate((value) => localStorage.setItem('bmfw:elder-mode', JSON.stringify({ data: { v: 1, on: value } })), on);
 
   it('周敏 logs in through the demo login and lands on today\'s list, pending first', async () => {
-    await page.goto(`${api.url}/#/pages/login/index?back=${encodeURIComponent('/work/pages/today/index')}`);
-    await tap('同意', true);
-    await tap('周敏');
+    await app.ui.demoLogin('周敏', '/work/pages/today/index');
     await text('周敏，您好').waitFor();
     await text('待确认（1）').waitFor();
     const list = await visible().innerText();
@@ -91,7 +61,7 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
   });
 
   it('checks the person in by typing the code', async () => {
-    await page.goto(`${api.url}/#/work/pages/checkin/index`);
+    await app.ui.go('/work/pages/checkin/index');
     await text('输入预约码（8位）').waitFor();
     await visible().locator('input').first().fill(booking.code.toLowerCase());
     await shot('04-checkin');
@@ -105,7 +75,7 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
   });
 
   it('calls them at window 1: the choices replace 叫下一位; the resident sees 已叫号', async () => {
-    await page.goto(`${api.url}/#/work/pages/queue/index`);
+    await app.ui.go('/work/pages/queue/index');
     await tap('1号综合窗口', true);
     await text('叫下一位', true).waitFor();
     await shot('06-queue-idle');
@@ -137,7 +107,7 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
     await shot('10-case-supplement');
     await tap('确定缺材料，要补正', true);
     await text('材料补齐了', true).waitFor();
-    const seen = (await api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body;
+    const seen = (await app.api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body;
     expect(seen.case).toMatchObject({ status: 'needs_supplement', missingMaterials: [name] });
     expect(seen.timeline.at(-1)).toMatchObject({ kind: 'needs_supplement', data: { missing: [name] } });
   });
@@ -151,7 +121,7 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
     await tap('确定办结', true);
     await text('已办结', true).waitFor();
     await shot('11-case-completed');
-    const seen = (await api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body;
+    const seen = (await app.api.call<BookingDetail>('GET', `/api/bookings/${booking.id}`, { token: residentToken })).body;
     expect(seen.status).toBe('completed');
     expect(seen.timeline.map((e) => e.kind)).toEqual([
       'booked', 'confirmed', 'checked_in', 'called', 'accepted', 'needs_supplement', 'supplemented', 'completed',
@@ -160,25 +130,25 @@ run('window staff confirm, check in, call, 补正 and complete in the H5 build',
 
   it('the staff screens in 长辈模式 (elder mode)', async () => {
     await setElder(true);
-    await page.goto(`${api.url}/#/work/pages/today/index`);
-    await page.reload();
+    await app.ui.go('/work/pages/today/index');
+    await app.page.reload();
     await text('周敏，您好').waitFor();
     expect(await visible().locator('.page.elder').count()).toBeGreaterThan(0);
     await shot('elder-01-today');
-    await page.goto(`${api.url}/#/work/pages/queue/index`);
+    await app.ui.go('/work/pages/queue/index');
     await text('办完了，叫下一位', true).waitFor();
     await shot('elder-02-queue');
-    await page.goto(`${api.url}/#/work/pages/checkin/index`);
+    await app.ui.go('/work/pages/checkin/index');
     await text('输入预约码（8位）').waitFor();
     await shot('elder-03-checkin');
     await setElder(false);
   });
 
   it('accepts a walk-in who took a number without an item: staff search and tap the item', async () => {
-    const staffToken = await api.login('staff-shahe');
-    const ticket = await api.call<{ number: number }>('POST', '/api/tickets', { token: staffToken, body: {}, idempotencyKey: `walk-${Date.now()}` });
+    const staffToken = await app.api.login('staff-shahe');
+    const ticket = await app.api.call<{ number: number }>('POST', '/api/tickets', { token: staffToken, body: {}, idempotencyKey: `walk-${Date.now()}` });
     expect(ticket.status).toBe(201);
-    await page.goto(`${api.url}/#/work/pages/case/index?ticket=${ticket.body.number}`);
+    await app.ui.go(`/work/pages/case/index?ticket=${ticket.body.number}`);
     await tap('确认受理', true);
     await text('这位群众办什么事？').waitFor();
     await visible().locator('input').first().fill('低保');

@@ -1,4 +1,4 @@
-// Minimal stand-in for @tarojs/taro in unit tests (mapped in package.json, project "unit").
+// Minimal stand-in for @tarojs/taro in unit tests (mapped in jest.config.cjs, project "unit").
 // Only the calls the mini-program makes; tests replace the jest.fn()s' behaviour as needed.
 
 type Params = Partial<Record<string, string>>;

@@ -3,49 +3,25 @@
 // Runs on fixtures (./booking-fixtures and ./fixtures) with an in-memory wx storage.
 import { answerFromFixtures, fixtureItemDetails } from './fixtures';
 import { answerBookingCall, fixtureSession, type SentRequest } from './booking-fixtures';
-import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
+import { byText, ensureWeappBuild, findByClass, setupWeapp, type SimComponent, textOf, type WeappHarness } from './simulate-shim';
 
 let weapp: WeappHarness;
 const store = new Map<string, unknown>();
 const sent: SentRequest[] = [];
 
-type WxOptions = {
-  url?: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, string>;
-  success?: (r: Record<string, unknown>) => void;
-  complete?: (r: Record<string, unknown>) => void;
-};
-
 beforeAll(() => {
   ensureWeappBuild();
   weapp = setupWeapp();
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
   // WeChat's storage, in memory (miniprogram-simulate's keeps nothing)
-  wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
-  wx.removeStorageSync = (key: string) => void store.delete(key);
-  wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
+  weapp.useMemoryStorage(store);
   // every call of these pages answered from fixtures, whatever API_BASE says
-  wx.request = (options: WxOptions) => {
-    const request: SentRequest = { method: options.method ?? 'GET', url: String(options.url ?? ''), data: options.data, header: options.header ?? {} };
+  weapp.answerRequests((request) => {
     sent.push(request);
-    weapp.requests.push(request.url);
-    const answer = answerBookingCall(request) ?? answerFromFixtures(request.url);
-    setTimeout(() => {
-      const result = { statusCode: answer.statusCode, data: answer.data, header: {}, errMsg: 'request:ok' };
-      options.success?.(result);
-      options.complete?.(result);
-    }, 0);
-    return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
-  };
+    return answerBookingCall(request) ?? answerFromFixtures(request.url);
+  });
 }, 240_000);
 
 const SESSION_KEY = 'bmfw:session';
-const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
-const byText = (page: SimComponent, className: string, text: string): Element | undefined =>
-  findByClass(page.dom, className).find((el) => (el.textContent ?? '').includes(text));
 
 const tapText = (page: SimComponent, className: string, text: string): Promise<void> =>
   weapp.tapWhenSettled(() => byText(page, className, text));

@@ -3,7 +3,7 @@
 // sending its bytes as application/octet-stream and showing the dry run's row problems.
 // Fixtures only, with an in-memory wx storage holding an admin's session.
 import type { AdminItem, AdminItemPage, ImportReport } from '../../server/contract/catalogue-admin';
-import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
+import { byText, ensureWeappBuild, setupWeapp, type SimComponent, textOf, type WeappHarness } from './simulate-shim';
 
 let weapp: WeappHarness;
 const store = new Map<string, unknown>();
@@ -58,22 +58,11 @@ beforeAll(() => {
   ensureWeappBuild();
   weapp = setupWeapp();
   const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-  wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
-  wx.removeStorageSync = (key: string) => void store.delete(key);
-  wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
-  wx.request = (options: WxOptions) => {
-    const method = options.method ?? 'GET';
-    const url = String(options.url ?? '');
-    sent.push({ method, url, data: options.data, header: options.header ?? {} });
-    weapp.requests.push(url);
-    const { statusCode, data } = answer(method, url);
-    setTimeout(() => {
-      const result = { statusCode, data, header: {}, errMsg: 'request:ok' };
-      options.success?.(result);
-      options.complete?.(result);
-    }, 0);
-  };
+  weapp.useMemoryStorage(store);
+  weapp.answerRequests((request) => {
+    sent.push(request);
+    return answer(request.method, request.url);
+  });
   // a file picked from a chat, and its bytes
   wx.testChooseMessageFile = (options: WxOptions) => 
     setTimeout(() => options.success?.({ tempFiles: [{ path: 'wxfile://tmp/目录.csv', name: '目录.csv', size: 12, type: 'file' }], errMsg: 'chooseMessageFile:ok' }), 0);
@@ -102,9 +91,6 @@ function open(pagePath: string, query?: Record<string, string>): SimComponent {
   opened.push(p);
   return p;
 }
-const textOf = (p: SimComponent): string => p.dom.textContent ?? '';
-const byText = (p: SimComponent, className: string, text: string) =>
-  findByClass(p.dom, className).find((el) => (el.textContent ?? '').includes(text));
 
 describe('weapp: 目录管理 subpackage', () => {
   it('lists the county items with their state, and a row opens the editor', async () => {

@@ -2,7 +2,7 @@
 // (refused over bookings, then confirmed in the page), 预约规则 and 在岗公示, on fixtures.
 import type { RatingList } from '../../server/contract/cases';
 import type { CenterConfig } from '../../server/contract/center-config';
-import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
+import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, textOf, type WeappHarness } from './simulate-shim';
 
 let weapp: WeappHarness;
 const store = new Map<string, unknown>();
@@ -49,7 +49,6 @@ const ratings: RatingList = {
   ],
 };
 
-type WxOptions = { url?: string; method?: string; data?: unknown; success?: (r: Record<string, unknown>) => void; complete?: (r: Record<string, unknown>) => void };
 
 function answer(method: string, url: string, data: unknown): { statusCode: number; data: unknown } {
   const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]!;
@@ -73,28 +72,14 @@ function answer(method: string, url: string, data: unknown): { statusCode: numbe
 beforeAll(() => {
   ensureWeappBuild();
   weapp = setupWeapp();
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-  wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
-  wx.removeStorageSync = (key: string) => void store.delete(key);
-  wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
-  wx.request = (options: WxOptions) => {
-    const method = options.method ?? 'GET';
-    const url = String(options.url ?? '');
-    sent.push({ method, url, data: options.data });
-    weapp.requests.push(url);
-    const a = answer(method, url, options.data);
-    setTimeout(() => {
-      const result = { statusCode: a.statusCode, data: a.data, header: {}, errMsg: 'request:ok' };
-      options.success?.(result);
-      options.complete?.(result);
-    }, 0);
-    return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
-  };
+  weapp.useMemoryStorage(store);
+  weapp.answerRequests(({ method, url, data }) => {
+    sent.push({ method, url, data });
+    return answer(method, url, data);
+  });
   store.set('bmfw:session', { token: 'manager-token', account: { id: 'm1', role: 'manager', displayName: '刘军' } });
 }, 240_000);
 
-const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
 const byText = (page: SimComponent, className: string, text: string): Element | undefined =>
   findByClass(page.dom, className).filter((el) => (el.textContent ?? '').includes(text)).pop();
 const tapText = (page: SimComponent, className: string, text: string): Promise<void> =>

@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import { settledDom, waitUntil } from '../support/wait';
 import { answerFromFixtures, type FixtureAnswer } from './fixtures';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -57,12 +58,41 @@ export interface WeappHarness {
   /** Taps an element the way WeChat does (touchstart + touchend → tap). */
   tap(element: Element): void;
   /**
-   * Waits for the element, lets a render in flight settle (on a loaded machine the node found
-   * first may be about to be replaced), finds it again and taps it.
+   * Waits for the element, then for the page to settle (no wx.request in flight, its DOM
+   * unchanged for two frames: on a loaded machine the node found first may be about to be
+   * replaced), finds it again and taps it.
    */
   tapWhenSettled(find: () => Element | undefined): Promise<void>;
-  /** Polls until `check` passes (rendering is asynchronous). */
+  /** Waits until no wx.request is in flight and the DOM around `element` has stopped changing. */
+  settled(element?: Element): Promise<void>;
+  /** Polls until `check` passes (rendering is asynchronous); a timeout names the check. */
   waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Answers every wx.request with `answer` (a test's own backend), asynchronously as WeChat does. */
+  answerRequests(answer: (request: SimRequest) => FixtureAnswer): void;
+  /** wx storage kept in `store` (miniprogram-simulate's keeps nothing). */
+  useMemoryStorage(store: Map<string, unknown>): void;
+}
+
+/** A wx.request call as a test's backend sees it. */
+export interface SimRequest {
+  method: string;
+  url: string;
+  data: unknown;
+  header: Record<string, string>;
+}
+
+/** The page's text, as a person reads it. */
+export const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
+
+/** The first element with that class (see findByClass) whose text contains `text`. */
+export const byText = (page: SimComponent, className: string, text: string): Element | undefined =>
+  findByClass(page.dom, className).find((el) => (el.textContent ?? '').includes(text));
+
+/** The outermost ancestor of an element (a simulated page hangs below a detached wrapper). */
+function topOf(element: Element): Element {
+  let top = element;
+  while (top.parentElement) top = top.parentElement;
+  return top;
 }
 
 let harness: WeappHarness | null = null;
@@ -135,18 +165,24 @@ export function setupWeapp(): WeappHarness {
     }, 0);
   };
 
+  // wx.request calls not answered yet, for settled()
+  let inFlight = 0;
+  const answered = (options: WxCallOptions, result: Record<string, unknown>, ok: boolean): void => {
+    inFlight -= 1;
+    if (ok) options.success?.(result);
+    else options.fail?.(result);
+    options.complete?.(result);
+  };
+  const requestHandle = { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
   wx.request = (options: WxCallOptions) => {
     const url = String(options.url ?? '');
     requests.push(url);
+    inFlight += 1;
     answerRequest(url, nodeFetch).then(
-      ({ statusCode, data }) => succeed(options, { statusCode, data, header: {}, errMsg: 'request:ok' }),
-      (error: unknown) => {
-        const result = { errMsg: `request:fail ${String(error)}` };
-        options.fail?.(result);
-        options.complete?.(result);
-      },
+      ({ statusCode, data }) => setTimeout(() => answered(options, { statusCode, data, header: {}, errMsg: 'request:ok' }, true), 0),
+      (error: unknown) => answered(options, { errMsg: `request:fail ${String(error)}` }, false),
     );
-    return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
+    return requestHandle;
   };
   const record = (name: string, list: string[], key: 'url' | 'phoneNumber') => (options: WxCallOptions) => {
     list.push(String(options[key] ?? ''));
@@ -237,18 +273,33 @@ export function setupWeapp(): WeappHarness {
       );
     },
     async tapWhenSettled(find) {
-      await this.waitFor(() => find() !== undefined);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await this.waitFor(() => find() !== undefined);
-      this.tap(find() as Element);
+      const what = `the element to tap: ${find.toString().replace(/\s+/g, ' ')}`;
+      await this.settled(await waitUntil(find, { what }));
+      this.tap(await waitUntil(find, { what }));
+    },
+    async settled(element) {
+      await waitUntil(() => inFlight === 0, { what: 'the wx.request calls in flight to be answered' });
+      if (element) await settledDom(topOf(element), { what: 'the page to render' });
     },
     async waitFor(check, timeoutMs = 5000) {
-      const started = Date.now();
-      for (;;) {
-        if (check()) return;
-        if (Date.now() - started > timeoutMs) throw new Error(`waitFor: timed out after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitUntil(check, { timeout: timeoutMs });
+    },
+    answerRequests(answer) {
+      wx.request = (options: WxCallOptions) => {
+        const header = (options.header ?? {}) as Record<string, string>;
+        const request: SimRequest = { method: String(options.method ?? 'GET'), url: String(options.url ?? ''), data: options.data, header };
+        requests.push(request.url);
+        inFlight += 1;
+        const { statusCode, data } = answer(request);
+        setTimeout(() => answered(options, { statusCode, data, header: {}, errMsg: 'request:ok' }, true), 0);
+        return requestHandle;
+      };
+    },
+    useMemoryStorage(store) {
+      wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
+      wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
+      wx.removeStorageSync = (key: string) => void store.delete(key);
+      wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
     },
   };
   return harness;

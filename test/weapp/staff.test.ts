@@ -4,7 +4,7 @@
 // fixtures below, with an in-memory wx storage holding a staff session.
 import type { QueueBoard, QueueTicket, StaffBooking, StaffDay } from '../../server/contract/queue';
 import type { CaseDetail } from '../../server/contract/cases';
-import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
+import { byText, ensureWeappBuild, findByClass, setupWeapp, textOf, type WeappHarness } from './simulate-shim';
 
 let weapp: WeappHarness;
 const store = new Map<string, unknown>();
@@ -67,23 +67,11 @@ function answer(method: string, url: string): { statusCode: number; data: unknow
 beforeAll(() => {
   ensureWeappBuild();
   weapp = setupWeapp();
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-  wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
-  wx.removeStorageSync = (key: string) => void store.delete(key);
-  wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
-  wx.request = (options: { url?: string; method?: string; data?: unknown; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
-    const method = options.method ?? 'GET';
-    const url = String(options.url ?? '');
-    sent.push({ method, url, data: options.data });
-    const a = answer(method, url);
-    setTimeout(() => {
-      const result = { statusCode: a.statusCode, data: a.data, header: {}, errMsg: 'request:ok' };
-      options.success?.(result);
-      options.complete?.(result);
-    }, 0);
-    return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
-  };
+  weapp.useMemoryStorage(store);
+  weapp.answerRequests(({ method, url, data }) => {
+    sent.push({ method, url, data });
+    return answer(method, url);
+  });
 }, 240_000);
 
 beforeEach(() => {
@@ -91,9 +79,6 @@ beforeEach(() => {
   store.set('bmfw:session', session);
 });
 
-const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
-const byText = (page: SimComponent, className: string, text: string) =>
-  findByClass(page.dom, className).find((el) => (el.textContent ?? '').includes(text));
 
 describe('weapp: staff workbench (subpackage work)', () => {
   it('today: pending first, by slot, masked names', async () => {

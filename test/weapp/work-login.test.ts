@@ -2,7 +2,7 @@
 // subpackage, asks for what is missing in plain words, shows the password on request, and the
 // resident app's settings lead to it. Typing and the whole login run in test/e2e/staff-accounts.
 import { answerFromFixtures } from './fixtures';
-import { ensureWeappBuild, findByClass, setupWeapp, type SimComponent, type WeappHarness } from './simulate-shim';
+import { byText, ensureWeappBuild, findByClass, setupWeapp, textOf, type WeappHarness } from './simulate-shim';
 
 let weapp: WeappHarness;
 const store = new Map<string, unknown>();
@@ -11,27 +11,13 @@ const posted: string[] = [];
 beforeAll(() => {
   ensureWeappBuild();
   weapp = setupWeapp();
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
-  wx.getStorageSync = (key: string) => (store.has(key) ? store.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
-  wx.removeStorageSync = (key: string) => void store.delete(key);
-  wx.getStorageInfoSync = () => ({ keys: [...store.keys()], currentSize: 0, limitSize: 10240 });
-  wx.request = (options: { url?: string; method?: string; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
-    const url = String(options.url ?? '');
-    if (options.method === 'POST') posted.push(url);
-    const answer = answerFromFixtures(url);
-    setTimeout(() => {
-      const result = { statusCode: answer.statusCode, data: answer.data, header: {}, errMsg: 'request:ok' };
-      options.success?.(result);
-      options.complete?.(result);
-    }, 0);
-    return { abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
-  };
+  weapp.useMemoryStorage(store);
+  weapp.answerRequests(({ method, url }) => {
+    if (method === 'POST') posted.push(url);
+    return answerFromFixtures(url);
+  });
 }, 240_000);
 
-const textOf = (page: SimComponent): string => page.dom.textContent ?? '';
-const byText = (page: SimComponent, className: string, text: string): Element | undefined =>
-  findByClass(page.dom, className).find((el) => (el.textContent ?? '').includes(text));
 
 describe('weapp: staff login (work subpackage)', () => {
   it('shows username and password fields and the 登录 button', async () => {

@@ -1,10 +1,9 @@
-// Page URLs of the booking journey beyond lib/routes.ts: the same pages with extra parameters.
-import { withQuery } from './query';
-import { routes } from './routes';
+// Page URLs of the booking journey with more than an id: the routes table's book and booking pages.
+import { urlOf } from './routes';
 
 /** The booking page, in "change the time" mode for an existing booking (same centre and item). */
 export function rescheduleUrl(booking: { id: string; itemId: string; centerId: string }): string {
-  return withQuery(routes.book({ itemId: booking.itemId, centerId: booking.centerId }), { reschedule: booking.id });
+  return urlOf('book', { item: booking.itemId, center: booking.centerId, reschedule: booking.id });
 }
 
 /** What the booking page says on top right after it was made or moved. */
@@ -12,10 +11,10 @@ export type JustDone = 'booked' | 'moved';
 
 /** The booking, opened right after booking or rescheduling (with a "预约成功" / "已改好" banner). */
 export function bookingDoneUrl(id: string, done: JustDone): string {
-  return withQuery(routes.booking(id), { done });
+  return urlOf('booking', { id, done });
 }
 
 /** The booking page's own URL, to come back to after a login. */
 export function bookUrl(itemId: string, centerId: string, rescheduleId: string): string {
-  return withQuery(routes.book({ itemId, centerId }), { reschedule: rescheduleId });
+  return urlOf('book', { item: itemId, center: centerId, reschedule: rescheduleId });
 }

@@ -1,4 +1,4 @@
-import { routes } from './routes';
+import { urlOf } from './routes';
 
 export interface HomeAction {
   key: 'guide' | 'book' | 'bookings' | 'progress';
@@ -13,9 +13,9 @@ export interface HomeAction {
  */
 export function homeActions(myCenterId?: string | null): HomeAction[] {
   return [
-    { key: 'guide', label: '办事指南', hint: '查要带的材料', url: routes.catalogue() },
-    { key: 'book', label: '预约办事', hint: '先约好时间', url: routes.book({ centerId: myCenterId ?? undefined }) },
-    { key: 'bookings', label: '我的预约', hint: '看预约和取号码', url: routes.bookings() },
-    { key: 'progress', label: '办理进度', hint: '事情办到哪了', url: routes.bookings() },
+    { key: 'guide', label: '办事指南', hint: '查要带的材料', url: urlOf('catalogue') },
+    { key: 'book', label: '预约办事', hint: '先约好时间', url: urlOf('book', { center: myCenterId }) },
+    { key: 'bookings', label: '我的预约', hint: '看预约和取号码', url: urlOf('bookings') },
+    { key: 'progress', label: '办理进度', hint: '事情办到哪了', url: urlOf('bookings') },
   ];
 }

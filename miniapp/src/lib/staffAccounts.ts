@@ -1,12 +1,13 @@
 // Staff login and account administration: the rules the screens show, as pure functions.
 import type { LoginAccount, StaffAccount } from '@contract/accounts';
+import { urlOf } from './routes';
 
 /** Where a staff member goes after logging in (or 'change-password' first). */
 export function pageAfterStaffLogin(account: Pick<LoginAccount, 'role' | 'mustChangePassword'>): 'change-password' | string {
   if (account.mustChangePassword) return 'change-password';
-  if (account.role === 'manager' || account.role === 'admin') return '/manage/pages/accounts/index';
-  if (account.role === 'staff') return '/work/pages/today/index';
-  return '/pages/index/index';
+  if (account.role === 'manager' || account.role === 'admin') return urlOf('manageAccounts');
+  if (account.role === 'staff') return urlOf('workToday');
+  return urlOf('home');
 }
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'needs_letters_and_digits' | 'contains_username' | 'same_as_current' | 'mismatch';

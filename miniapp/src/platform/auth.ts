@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro';
 import { safeBack } from '@/lib/loginBack';
 import { readParam, withQuery } from '@/lib/query';
-import { routes } from '@/lib/routes';
+import { pathOf, urlOf } from '@/lib/routes';
 import { isWeapp } from './system';
 
 /** A one-time code from wx.login, for POST /api/auth/wechat (valid five minutes, used once). */
@@ -36,12 +36,12 @@ let goingToLogin = false;
  * Several failing calls at once lead there only once.
  */
 export async function goToLogin(back: string = currentPageUrl()): Promise<void> {
-  if (goingToLogin || back.startsWith(routes.login().split('?')[0] ?? '')) return;
+  if (goingToLogin || back.startsWith(pathOf('login'))) return;
   goingToLogin = true;
   try {
-    await Taro.redirectTo({ url: routes.login(safeBack(back) || undefined) });
+    await Taro.redirectTo({ url: urlOf('login', { back: safeBack(back) }) });
   } catch {
-    await Taro.navigateTo({ url: routes.login(safeBack(back) || undefined) }).catch(() => undefined);
+    await Taro.navigateTo({ url: urlOf('login', { back: safeBack(back) }) }).catch(() => undefined);
   } finally {
     goingToLogin = false;
   }
@@ -58,7 +58,7 @@ export async function returnAfterLogin(back: string): Promise<void> {
     await Taro.navigateBack().catch(() => undefined);
     return;
   }
-  await Taro.reLaunch({ url: routes.home() }).catch(() => undefined);
+  await Taro.reLaunch({ url: urlOf('home') }).catch(() => undefined);
 }
 
 /** WeChat's resolve for a pending privacy-protected call. */
@@ -88,7 +88,7 @@ export function handlePrivacyRequests(show: () => void): () => void {
         taro.onNeedPrivacyAuthorization((resolve) => {
           pendingPrivacy = resolve;
           if (noticeOnScreen) noticeOnScreen();
-          else void Taro.navigateTo({ url: withQuery(routes.login(), { privacy: 1 }) }).catch(() => undefined);
+          else void Taro.navigateTo({ url: urlOf('login', { privacy: true }) }).catch(() => undefined);
         });
       } catch {
         // an older WeChat: our own notice is the only one

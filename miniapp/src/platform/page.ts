@@ -1,11 +1,11 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
-import { readParam } from '@/lib/query';
+import { parseParams, type ParsedParams, type Route } from '@/lib/routes';
 
-/** The current page's query parameters as decoded, trimmed text ('' when absent). */
-export function usePageParam(key: string): string {
+/** The current page's query parameters, read as the route table declares them (text '' when absent). */
+export function usePageParams<R extends Route>(route: R): ParsedParams<R> {
   const { params } = useRouter();
-  return readParam(params, key);
+  return parseParams(route, params);
 }
 
 /** Shows the centre's or item's name in the title bar (best effort). */

@@ -23,7 +23,7 @@ import {
   type ChecklistState,
 } from '@/lib/checklist';
 import { materialCountText, materialFormLine } from '@/lib/materialText';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { canShareToChat, copyText } from '@/platform/share';
 import './index.css';
@@ -101,7 +101,7 @@ export function ChecklistSummary({ item, state }: { item: ChecklistGuide; state:
 
   const book = (): void => {
     setWarning(false);
-    void openPage(routes.book({ itemId: item.bookItemId, centerId: place?.id }));
+    void openPage(urlOf('book', { item: item.bookItemId, center: place?.id }));
   };
   const tryBook = (): void => {
     if (missing.length > 0) setWarning(true);
@@ -180,7 +180,7 @@ export function WhereToGo({ centers, shownFirst }: { centers: CenterRef[]; shown
             key={center.id}
             title={center.name}
             detail={`${centerKindLabel(center.kind)} · 看地址、电话和开放时间`}
-            onClick={() => void openPage(routes.center(center.id))}
+            onClick={() => void openPage(urlOf('center', { id: center.id }))}
           />
         ))
       )}

@@ -21,9 +21,9 @@ import { EMPTY_CHOICE, canStepBack, currentStep, stepBack, stepHeading, type Boo
 import { bookingDoneUrl, bookUrl } from '@/lib/bookingLinks';
 import { dateWithWeekday, shanghaiToday, whenText } from '@/lib/bookingTime';
 import { bookingRange, dayChoices, findSlot, slotGroups } from '@/lib/dayChoices';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage, replacePage } from '@/platform/navigation';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { lastCenterId, rememberLastCenter } from '@/platform/session';
 import { fetchMe } from '@/services/auth/fetchMe';
 import { createBooking } from '@/services/booking/createBooking';
@@ -40,15 +40,13 @@ interface Subject {
 }
 
 /**
- * 预约 (routes.book): one question per screen — where (only centres offering the item; the
+ * 预约 (urlOf('book')): one question per screen — where (only centres offering the item; the
  * last-used one preselected), which day (14 days, closed ones greyed with the reason), what time
  * (seats left), then a summary with the materials to bring. With `reschedule=<id>` it moves that
  * booking instead (same centre; the old time stays if the new one fails).
  */
 export default function BookPage(): ReactNode {
-  const itemId = usePageParam('item');
-  const centerParam = usePageParam('center');
-  const rescheduleId = usePageParam('reschedule');
+  const { item: itemId, center: centerParam, reschedule: rescheduleId } = usePageParams('book');
   const session = useLoginRequired(bookUrl(itemId, centerParam, rescheduleId));
 
   const { state, retry } = useAsync<Subject | null>(async () => {
@@ -173,14 +171,14 @@ function ChooseItemFirst({ centerId }: { centerId: string }): ReactNode {
     <View>
       <StepHeader progress="先找到要办的事" title="您要办什么事？" />
       <Text className="book__hint">说个常用的词就行，比如“低保”“医保”“户口”。找到后，在办事指南里点“去预约”。</Text>
-      <SearchField placeholder="如：低保、医保" onSearch={(q) => void openPage(routes.catalogue({ q, center: centerId }))} />
+      <SearchField placeholder="如：低保、医保" onSearch={(q) => void openPage(urlOf('catalogue', { q, center: centerId }))} />
       <View className="book__back">
-        <BigButton kind="secondary" onClick={() => void openPage(routes.catalogue({ center: centerId }))}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('catalogue', { center: centerId }))}>
           {centerId ? '看这个中心能办的全部事' : '看全部办事事项'}
         </BigButton>
       </View>
       <View className="book__back">
-        <BigButton kind="secondary" onClick={() => void openPage(routes.bookings())}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('bookings'))}>
           我已经约过了，看我的预约
         </BigButton>
       </View>
@@ -306,7 +304,7 @@ function ConfirmStep({ item, centerId, centerName, slotStart, slotEnd, moving, o
       ) : null}
 
       <Section title="要带的材料" note={requiredCountNote(item.materials) || undefined}>
-        <MaterialsToBring materials={item.materials} onOpenGuide={() => void openPage(routes.item(item.id))} />
+        <MaterialsToBring materials={item.materials} onOpenGuide={() => void openPage(urlOf('item', { id: item.id }))} />
       </Section>
 
       {moving && book.error ? <Text className="book__notice">原来的预约还在，没有变。</Text> : null}
@@ -327,7 +325,7 @@ function ConfirmStep({ item, centerId, centerName, slotStart, slotEnd, moving, o
       ) : null}
       {book.error?.code === 'ALREADY_BOOKED' ? (
         <View className="book__back">
-          <BigButton kind="secondary" onClick={() => void openPage(routes.bookings())}>
+          <BigButton kind="secondary" onClick={() => void openPage(urlOf('bookings'))}>
             看我的预约
           </BigButton>
         </View>

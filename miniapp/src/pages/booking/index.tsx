@@ -22,10 +22,10 @@ import { whenText } from '@/lib/bookingTime';
 import { canRate, isActive, nextStep, statusLabel } from '@/lib/nextStep';
 import { levelLabel, RATING_INDICATORS, ratingThanks } from '@/lib/rating';
 import { reminderResultText } from '@/lib/reminders';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { timelineLines } from '@/lib/timeline';
 import { openPage } from '@/platform/navigation';
-import { scrollToElement, usePageParam, useShownAgain } from '@/platform/page';
+import { scrollToElement, usePageParams, useShownAgain } from '@/platform/page';
 import { ApiError } from '@/platform/request';
 import { askForReminders, canAskForReminders } from '@/platform/reminders';
 import { cancelBooking } from '@/services/booking/cancelBooking';
@@ -44,14 +44,13 @@ const DONE_TEXT: Record<string, string> = {
 const CANCELLED_TEXT = '已取消预约';
 
 /**
- * One booking (routes.booking): the next step in one sentence; while it is ahead the QR code and
+ * One booking (urlOf('booking')): the next step in one sentence; while it is ahead the QR code and
  * code for the window, the materials, reminders, 改时间 and 取消; the progress timeline; and the
  * 好差评 once the matter is completed or refused.
  */
 export default function BookingPage(): ReactNode {
-  const id = usePageParam('id');
-  const done = usePageParam('done');
-  const session = useLoginRequired(routes.booking(id));
+  const { id, done } = usePageParams('booking');
+  const session = useLoginRequired(urlOf('booking', { id }));
   const { state, retry } = useAsync<BookingDetail>(() => {
     if (!session) return new Promise<BookingDetail>(() => undefined); // leaving for the login page
     return id === '' ? Promise.reject(missingId) : fetchBooking(id);
@@ -147,7 +146,7 @@ function BookingView({ booking, banner, thanks, onCancelled, onRated }: ViewProp
       </Section>
 
       <View className="booking__gap">
-        <BigButton kind="secondary" onClick={() => void openPage(routes.bookings())}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('bookings'))}>
           查看我的全部预约
         </BigButton>
       </View>
@@ -162,7 +161,7 @@ function Materials({ itemId }: { itemId: string }): ReactNode {
       {state.status === 'loading' ? <LoadingBlock text="正在加载材料清单…" /> : null}
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
       {state.status === 'ready' ? (
-        <MaterialsToBring materials={state.data.materials} onOpenGuide={() => void openPage(routes.item(itemId))} />
+        <MaterialsToBring materials={state.data.materials} onOpenGuide={() => void openPage(urlOf('item', { id: itemId }))} />
       ) : null}
     </Section>
   );

@@ -8,17 +8,17 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { useLoginRequired } from '@/hooks/useLoginRequired';
 import { groupBookings } from '@/lib/bookingGroups';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { fetchBookings } from '@/services/booking/fetchBookings';
 import './index.css';
 
-const openBooking = (id: string): void => void openPage(routes.booking(id));
+const openBooking = (id: string): void => void openPage(urlOf('booking', { id: id }));
 
-/** 我的预约 (routes.bookings): still to go first, then the past ones; each with its next step. */
+/** 我的预约 (urlOf('bookings')): still to go first, then the past ones; each with its next step. */
 export default function BookingsPage(): ReactNode {
-  const session = useLoginRequired(routes.bookings());
+  const session = useLoginRequired(urlOf('bookings'));
   const { state, retry } = useAsync<Booking[]>(
     () => (session ? fetchBookings() : new Promise<Booking[]>(() => undefined)),
     [session],
@@ -40,7 +40,7 @@ export default function BookingsPage(): ReactNode {
           title="还没有预约"
           hint="先找到要办的事，在办事指南里点“预约”。"
           actionText="去找要办的事"
-          onAction={() => void openPage(routes.catalogue())}
+          onAction={() => void openPage(urlOf('catalogue'))}
         />
       ) : null}
       {state.status === 'ready' ? <Groups bookings={state.data} now={now} /> : null}

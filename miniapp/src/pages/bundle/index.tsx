@@ -14,9 +14,9 @@ import { useElderMode } from '@/hooks/useElderMode';
 import { useFetched } from '@/hooks/useFetched';
 import { mergeBundleMaterials } from '@/lib/bundleGuide';
 import { promisedDaysText } from '@/lib/guideText';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
-import { setPageTitle, usePageParam } from '@/platform/page';
+import { setPageTitle, usePageParams } from '@/platform/page';
 import { ApiError } from '@/platform/request';
 import { useShareMessage } from '@/platform/share';
 import { fetchBundle } from '@/services/catalogue/fetchBundle';
@@ -26,7 +26,7 @@ const missingId = new ApiError('NOT_FOUND', '没有找到这件“一件事”')
 
 /** 一件事一次办: several items one life event needs, as one guide, one checklist, one booking. */
 export default function BundlePage(): ReactNode {
-  const id = usePageParam('id');
+  const { id } = usePageParams('bundle');
   const { state, savedAt, retry } = useFetched(() => (id === '' ? Promise.reject(missingId) : fetchBundle(id)), [id]);
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export default function BundlePage(): ReactNode {
   }, [state]);
 
   const name = state.status === 'ready' ? state.data.name : '';
-  useShareMessage(() => ({ title: name ? `办“${name}”要带的材料` : '一件事一次办', path: routes.bundle(id) }));
+  useShareMessage(() => ({ title: name ? `办“${name}”要带的材料` : '一件事一次办', path: urlOf('bundle', { id }) }));
 
   return (
     <PageRoot className="bundle">
@@ -75,7 +75,7 @@ function BundleGuide({ bundle }: { bundle: BundleDetail }): ReactNode {
             key={item.id}
             title={`${i + 1}. ${item.name}`}
             detail={elder ? undefined : `${item.department.name} · ${promisedDaysText(item.promisedDays)}`}
-            onClick={() => void openPage(routes.item(item.id))}
+            onClick={() => void openPage(urlOf('item', { id: item.id }))}
           />
         ))}
       </Section>

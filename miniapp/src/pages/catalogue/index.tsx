@@ -24,20 +24,21 @@ import {
   resultCountText,
 } from '@/lib/catalogueFilter';
 import { olderSavedAt } from '@/lib/fetched';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { normalizeSearchText } from '@/lib/searchText';
 import { openPage } from '@/platform/navigation';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { fetchCatalogueFacets } from '@/services/catalogue/fetchCatalogueFacets';
 import { fetchCenter } from '@/services/catalogue/fetchCenter';
 import { fetchItems } from '@/services/catalogue/fetchItems';
 import './index.css';
 
 export default function CataloguePage(): ReactNode {
-  const initialQ = normalizeSearchText(usePageParam('q'));
-  const initialCategory = parseCategory(usePageParam('category'));
-  const initialDepartment = usePageParam('department');
-  const [center, setCenter] = useState(usePageParam('center'));
+  const params = usePageParams('catalogue');
+  const initialQ = normalizeSearchText(params.q);
+  const initialCategory = parseCategory(params.category);
+  const initialDepartment = params.department;
+  const [center, setCenter] = useState(params.center);
   const [q, setQ] = useState(initialQ);
   const [category, setCategory] = useState<ItemCategory | ''>(initialCategory);
   const [department, setDepartment] = useState(initialDepartment);
@@ -98,7 +99,7 @@ export default function CataloguePage(): ReactNode {
         {bundles.length > 0 ? (
           <View className="catalogue__bundles">
             {bundles.map((b) => (
-              <BundleCard key={b.id} bundle={b} onOpen={(id) => void openPage(routes.bundle(id))} />
+              <BundleCard key={b.id} bundle={b} onOpen={(id) => void openPage(urlOf('bundle', { id }))} />
             ))}
           </View>
         ) : null}
@@ -127,7 +128,7 @@ export default function CataloguePage(): ReactNode {
         {state.rows.length > 0 ? (
           <View className="catalogue__list">
             {state.rows.map((item) => (
-              <ItemCard key={item.id} item={item} onOpen={(id) => void openPage(routes.item(id))} />
+              <ItemCard key={item.id} item={item} onOpen={(id) => void openPage(urlOf('item', { id }))} />
             ))}
             <LoadMore list={list} />
           </View>

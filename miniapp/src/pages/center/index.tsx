@@ -23,17 +23,17 @@ import { centerKindLabel, centerKindLongLabel } from '@/lib/centers';
 import { olderSavedAt } from '@/lib/fetched';
 import { toMyCenter } from '@/lib/myCenter';
 import { groupOpeningHours } from '@/lib/openingHours';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { shanghaiClock } from '@/lib/shanghaiTime';
 import { openPage } from '@/platform/navigation';
-import { setPageTitle, usePageParam } from '@/platform/page';
+import { setPageTitle, usePageParams } from '@/platform/page';
 import { fetchItems } from '@/services/catalogue/fetchItems';
 import { fetchOnDuty } from '@/services/catalogue/fetchOnDuty';
 import { useAsync } from '@/hooks/useAsync';
 import './index.css';
 
 export default function CenterPage(): ReactNode {
-  const id = usePageParam('id');
+  const { id } = usePageParams('center');
   const now = useNow();
   const { state, savedAt, retry } = useCenterToday(id, shanghaiClock(now).date);
   const [itemsSavedAt, setItemsSavedAt] = useState<number | null>(null);
@@ -140,7 +140,7 @@ function CenterView({ center, day, now, isMine, onMakeMine, onItemsSaved, attemp
           <LinkRow
             title={center.parent.name}
             detail={centerKindLabel(center.parent.kind)}
-            onClick={() => void openPage(routes.center(center.parent?.id ?? ''))}
+            onClick={() => void openPage(urlOf('center', { id: center.parent?.id ?? '' }))}
           />
         </Section>
       ) : null}
@@ -151,7 +151,7 @@ function CenterView({ center, day, now, isMine, onMakeMine, onItemsSaved, attemp
             <LinkRow
               key={station.id}
               title={station.name}
-              onClick={() => void openPage(routes.center(station.id))}
+              onClick={() => void openPage(urlOf('center', { id: station.id }))}
             />
           ))}
         </Section>
@@ -205,7 +205,7 @@ function CenterItems({ centerId, itemCount, onSaved, attempt }: ItemsProps): Rea
           />
         ) : null}
         {state.rows.map((item) => (
-          <ItemCard key={item.id} item={item} onOpen={(id) => void openPage(routes.item(id))} />
+          <ItemCard key={item.id} item={item} onOpen={(id) => void openPage(urlOf('item', { id }))} />
         ))}
         <LoadMore list={list} />
       </View>

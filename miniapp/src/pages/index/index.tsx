@@ -20,7 +20,7 @@ import { olderSavedAt } from '@/lib/fetched';
 import { homeActions } from '@/lib/homeActions';
 import { findMyCenter, toMyCenter, townshipChoices, type MyCenter } from '@/lib/myCenter';
 import { distanceText, hasCoordinates, nearestCenter } from '@/lib/nearest';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { shanghaiClock } from '@/lib/shanghaiTime';
 import { currentPosition } from '@/platform/location';
 import { openPage } from '@/platform/navigation';
@@ -30,7 +30,7 @@ import { canUseWorkbench } from '@/lib/workEntry';
 import { fetchCenters } from '@/services/catalogue/fetchCenters';
 import './index.css';
 
-const openCenter = (id: string): void => void openPage(routes.center(id));
+const openCenter = (id: string): void => void openPage(urlOf('center', { id: id }));
 
 export default function HomePage(): ReactNode {
   const { elder } = useElderMode();
@@ -59,7 +59,7 @@ export default function HomePage(): ReactNode {
           <Text className="page-title">便民服务</Text>
           <Text className="page-lead hide-in-elder">出门前先看清要带的材料，约好时间再去。</Text>
         </View>
-        <View className="home__settings" hoverClass="home__settings--pressed" ariaRole="link" onClick={() => void openPage(routes.settings())}>
+        <View className="home__settings" hoverClass="home__settings--pressed" ariaRole="link" onClick={() => void openPage(urlOf('settings'))}>
           <Text>设置</Text>
         </View>
       </View>
@@ -68,7 +68,7 @@ export default function HomePage(): ReactNode {
       </View>
       {canUseWorkbench(role) ? (
         <View className="home__elder">
-          <BigButton onClick={() => void openPage(routes.workToday())}>工作台（窗口工作人员）</BigButton>
+          <BigButton onClick={() => void openPage(urlOf('workToday'))}>工作台（窗口工作人员）</BigButton>
         </View>
       ) : null}
 
@@ -98,7 +98,7 @@ export default function HomePage(): ReactNode {
       </View>
 
       <Text className="group-title">找要办的事</Text>
-      <SearchField placeholder="如：低保、医保" onSearch={(q) => void openPage(routes.catalogue({ q }))} />
+      <SearchField placeholder="如：低保、医保" onSearch={(q) => void openPage(urlOf('catalogue', { q }))} />
 
       {centers.state.status === 'loading' ? <LoadingBlock text="正在加载服务中心…" /> : null}
       {centers.state.status === 'error' ? <ErrorBlock message={centers.state.error.message} onRetry={centers.retry} /> : null}

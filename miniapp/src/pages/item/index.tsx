@@ -12,8 +12,8 @@ import { useChecklist } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useFetched } from '@/hooks/useFetched';
 import { feeText, maxVisitsText, promisedDaysLongText, workingDaysText } from '@/lib/guideText';
-import { routes } from '@/lib/routes';
-import { setPageTitle, usePageParam } from '@/platform/page';
+import { urlOf } from '@/lib/routes';
+import { setPageTitle, usePageParams } from '@/platform/page';
 import { ApiError } from '@/platform/request';
 import { useShareMessage } from '@/platform/share';
 import { fetchItem } from '@/services/catalogue/fetchItem';
@@ -22,7 +22,7 @@ import './index.css';
 const missingId = new ApiError('NOT_FOUND', '没有找到该事项');
 
 export default function ItemPage(): ReactNode {
-  const id = usePageParam('id');
+  const { id } = usePageParams('item');
   const { state, savedAt, retry } = useFetched(
     () => (id === '' ? Promise.reject(missingId) : fetchItem(id)),
     [id],
@@ -33,7 +33,7 @@ export default function ItemPage(): ReactNode {
   }, [state]);
 
   const name = state.status === 'ready' ? state.data.name : '';
-  useShareMessage(() => ({ title: name ? `办“${name}”要带的材料` : '办事指南', path: routes.item(id) }));
+  useShareMessage(() => ({ title: name ? `办“${name}”要带的材料` : '办事指南', path: urlOf('item', { id }) }));
 
   return (
     <PageRoot className="item">

@@ -15,7 +15,7 @@ import {
   returnAfterLogin,
   wechatLoginCode,
 } from '@/platform/auth';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { isWeapp } from '@/platform/system';
 import { agreedPrivacyVersion, rememberPrivacyAgreed, saveSession, type Session } from '@/platform/session';
 import { devLogin } from '@/services/auth/devLogin';
@@ -34,9 +34,9 @@ async function loginWithWechat(): Promise<Session> {
  * page that asked (`back`) afterwards.
  */
 export default function LoginPage(): ReactNode {
-  const back = usePageParam('back');
+  const { back, privacy } = usePageParams('login');
   // opened by WeChat's privacy event: show the notice even if agreed before, then go back
-  const privacyOnly = usePageParam('privacy') === '1';
+  const privacyOnly = privacy;
   const [consent, setConsent] = useState<Consent>(() =>
     agreedPrivacyVersion() === PRIVACY_VERSION && !privacyOnly ? 'agreed' : 'ask',
   );

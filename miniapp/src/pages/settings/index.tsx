@@ -13,7 +13,7 @@ import { clearChecklists } from '@/hooks/useChecklist';
 import { useElderMode } from '@/hooks/useElderMode';
 import { rememberMyCenter } from '@/hooks/useMyCenter';
 import { PRIVACY_POINTS, PRIVACY_TITLE } from '@/lib/privacyNotice';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { clearSavedResponses } from '@/platform/cache';
 import { loadSession } from '@/platform/session';
@@ -42,19 +42,19 @@ export default function SettingsPage(): ReactNode {
     <PageRoot className="settings">
       {canUseWorkbench(loadSession()?.account.role) ? (
         <Section title="窗口工作人员">
-          <BigButton onClick={() => void openPage(routes.workToday())}>打开工作台</BigButton>
+          <BigButton onClick={() => void openPage(urlOf('workToday'))}>打开工作台</BigButton>
         </Section>
       ) : null}
       <Text className="page-title settings__title">设置</Text>
 
       {['manager', 'admin'].includes(loadSession()?.account.role ?? '') ? (
         <Section title="中心负责人">
-          <LinkRow title="中心设置" detail="窗口号源、停办、预约规则、在岗公示" onClick={() => void openPage('/manage/pages/center/index')} />
-          <LinkRow title="好差评" detail="满意率、差评和整改" onClick={() => void openPage('/manage/pages/ratings/index')} />
-          <LinkRow title="账号管理" detail="工作人员账号、重置密码、停用" onClick={() => void openPage(routes.manageAccounts())} />
-          <LinkRow title="操作记录" detail="谁在什么时候改了什么" onClick={() => void openPage(routes.manageAudit())} />
+          <LinkRow title="中心设置" detail="窗口号源、停办、预约规则、在岗公示" onClick={() => void openPage(urlOf('manageCenter'))} />
+          <LinkRow title="好差评" detail="满意率、差评和整改" onClick={() => void openPage(urlOf('manageRatings'))} />
+          <LinkRow title="账号管理" detail="工作人员账号、重置密码、停用" onClick={() => void openPage(urlOf('manageAccounts'))} />
+          <LinkRow title="操作记录" detail="谁在什么时候改了什么" onClick={() => void openPage(urlOf('manageAudit'))} />
           {loadSession()?.account.role === 'admin' ? (
-            <LinkRow title="目录管理" detail="事项、材料、一件事，表格导入导出" onClick={() => void openPage('/manage/pages/catalogue/index')} />
+            <LinkRow title="目录管理" detail="事项、材料、一件事，表格导入导出" onClick={() => void openPage(urlOf('manageCatalogue'))} />
           ) : null}
         </Section>
       ) : null}
@@ -118,7 +118,7 @@ export default function SettingsPage(): ReactNode {
 
       <Section title="工作人员">
         <Text className="settings__text">便民服务中心的工作人员、中心负责人和县管理员，用管理员给的用户名和密码登录。</Text>
-        <BigButton kind="secondary" onClick={() => void openPage(routes.workLogin())}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('workLogin'))}>
           工作人员登录
         </BigButton>
       </Section>

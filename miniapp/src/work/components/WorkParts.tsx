@@ -4,7 +4,7 @@ import { BigButton } from '@/components/BigButton';
 import { EmptyBlock } from '@/components/StatusBlock';
 import { TickBox } from '@/components/TickBox';
 import { useLoginRequired } from '@/hooks/useLoginRequired';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import type { Session } from '@/platform/session';
 import { canUseWorkbench } from '../lib/workText';
@@ -21,7 +21,7 @@ export function NotStaff(): ReactNode {
       title="这里是窗口工作人员用的工作台"
       hint="您登录的不是工作人员账号。办事请回到首页。"
       actionText="回首页"
-      onAction={() => void openPage(routes.home())}
+      onAction={() => void openPage(urlOf('home'))}
     />
   );
 }

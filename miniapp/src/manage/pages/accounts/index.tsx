@@ -8,10 +8,10 @@ import { InlineConfirm } from '@/components/InlineConfirm';
 import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
-import { TextField } from '@/components/TextField';
+import { TextField } from '@/components/Field';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { accountStatus, assignableRoles, ROLE_LABELS, usernameProblem } from '@/lib/staffAccounts';
 import { openPage } from '@/platform/navigation';
 import { loadSession } from '@/platform/session';
@@ -57,7 +57,7 @@ export default function AccountsPage(): ReactNode {
     <PageRoot className="accounts">
       <Text className="page-title">账号管理</Text>
       <View className="accounts__links">
-        <BigButton kind="secondary" onClick={() => void openPage(routes.manageAudit())}>
+        <BigButton kind="secondary" onClick={() => void openPage(urlOf('manageAudit'))}>
           查看操作记录
         </BigButton>
       </View>
@@ -192,8 +192,8 @@ function CreateForm({ myRole, myCenter, onCancel, onDone }: { myRole: string; my
   };
   return (
     <Section title="新建账号">
-      <TextField label="姓名" name="display-name" value={name} onInput={setName} placeholder="例如 王芳" maxlength={40} />
-      <TextField label="用户名（登录用）" name="new-username" value={username} onInput={setUsername} placeholder="例如 wangfang" maxlength={32} hint="字母开头，可用字母、数字和 . _ -" />
+      <TextField label="姓名" name="display-name" value={name} onChange={setName} placeholder="例如 王芳" maxLength={40} />
+      <TextField label="用户名（登录用）" name="new-username" value={username} onChange={setUsername} placeholder="例如 wangfang" maxLength={32} hint="字母开头，可用字母、数字和 . _ -" />
       {roles.length > 1 ? (
         <View className="accounts__roles">
           <Text className="accounts__label">角色</Text>

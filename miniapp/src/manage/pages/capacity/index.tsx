@@ -8,10 +8,11 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { readSession, type SessionForm, WEEKDAY_LABELS, windowWeek } from '@/lib/centerConfig';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { saveTemplates, updateWindow } from '@/services/manage/manage';
-import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { TextField } from '@/components/Field';
+import { Notice } from '../../shared/Notice';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -19,8 +20,8 @@ const EMPTY: SessionForm = { starts: '', ends: '', slotMinutes: '30', seats: '2'
 
 /** 窗口号源: a window's weekly sessions (slot length, seats, walk-in seats), changed per weekday. */
 export default function CapacityPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.capacity(id));
+  const { id } = usePageParams('manageCapacity');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageCapacity', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
@@ -123,13 +124,13 @@ function SessionFields({ title, form, onChange }: { title: string; form: Session
     <View className="m-item">
       <Text className="m-line">{title}</Text>
       <View className="m-row">
-        <Field label="开始" value={form.starts} onChange={set('starts')} placeholder="08:30" maxLength={5} />
-        <Field label="结束" value={form.ends} onChange={set('ends')} placeholder="12:00" maxLength={5} />
+        <TextField look="manage" label="开始" value={form.starts} onChange={set('starts')} placeholder="08:30" maxLength={5} />
+        <TextField look="manage" label="结束" value={form.ends} onChange={set('ends')} placeholder="12:00" maxLength={5} />
       </View>
       <View className="m-row">
-        <Field label="每段分钟" value={form.slotMinutes} onChange={set('slotMinutes')} numeric maxLength={3} />
-        <Field label="每段号数" value={form.seats} onChange={set('seats')} numeric maxLength={3} />
-        <Field label="其中现场号" value={form.walkInSeats} onChange={set('walkInSeats')} numeric maxLength={3} />
+        <TextField look="manage" label="每段分钟" value={form.slotMinutes} onChange={set('slotMinutes')} kind="number" maxLength={3} />
+        <TextField look="manage" label="每段号数" value={form.seats} onChange={set('seats')} kind="number" maxLength={3} />
+        <TextField look="manage" label="其中现场号" value={form.walkInSeats} onChange={set('walkInSeats')} kind="number" maxLength={3} />
       </View>
     </View>
   );

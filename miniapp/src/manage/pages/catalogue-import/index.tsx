@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/BigButton';
 import { PageRoot } from '@/components/PageRoot';
 import { errorPlace, importHeadline, importNextStep, importSummary, spreadsheetKind } from '@/lib/catalogueAdmin';
-import { catalogueRoutes } from '../../catalogue/routes';
+import { urlOf } from '@/lib/routes';
 import { type ChosenFile, chooseSpreadsheet } from '@/platform/files';
 import { toApiError } from '@/platform/request';
 import { exportCatalogue } from '@/services/catalogueAdmin/exportCatalogue';
@@ -29,7 +29,7 @@ export default function ManageImportPage(): ReactNode {
             选 Excel（.xlsx）或 CSV 文件。先检查，全部没问题才能导入；表里没有的事项不会被删除。
           </Text>
         </View>
-        <AdminOnly back={catalogueRoutes.import()}>{() => <Importer />}</AdminOnly>
+        <AdminOnly back={urlOf('manageCatalogueImport')}>{() => <Importer />}</AdminOnly>
       </View>
     </PageRoot>
   );

@@ -11,25 +11,25 @@ import {
   moveLine, type MaterialForm_,
 } from '@/lib/catalogueAdmin';
 import { ActionKeys } from '@/lib/idempotency';
-import { catalogueRoutes } from '../../catalogue/routes';
+import { urlOf } from '@/lib/routes';
 import { replacePage } from '@/platform/navigation';
-import { scrollToElement, setPageTitle, usePageParam } from '@/platform/page';
+import { scrollToElement, setPageTitle, usePageParams } from '@/platform/page';
 import { type ApiError, toApiError } from '@/platform/request';
 import { fetchAdminItem } from '@/services/catalogueAdmin/fetchAdminItem';
 import { fetchDepartments } from '@/services/catalogueAdmin/fetchDepartments';
 import { publishAdminItem } from '@/services/catalogueAdmin/publishAdminItem';
 import { saveAdminItem } from '@/services/catalogueAdmin/saveAdminItem';
-import { ChoiceField, TextField } from '../../catalogue/Field';
+import { ChoiceField, TextField } from '@/components/Field';
 import { AdminOnly } from '../../catalogue/AdminOnly';
 import '../../catalogue/catalogue-admin.css';
 
 /** Edit one item and its materials checklist (or create one when opened without id). */
 export default function ManageItemPage(): ReactNode {
-  const id = usePageParam('id');
+  const { id } = usePageParams('manageCatalogueItem');
   return (
     <PageRoot className="catadmin">
       <View className="catadmin__inner">
-        <AdminOnly back={catalogueRoutes.item(id || undefined)}>{() => <Loader id={id || null} />}</AdminOnly>
+        <AdminOnly back={urlOf('manageCatalogueItem', { id: id || undefined })}>{() => <Loader id={id || null} />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -74,7 +74,7 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
         setSaved(result.status === 'unchanged' ? '没有修改，不需要保存' : '已保存，群众现在看到的是新内容');
         if (!item) {
           // the new item's own page: "back" returns to the list
-          void replacePage(catalogueRoutes.item(result.item.id));
+          void replacePage(urlOf('manageCatalogueItem', { id: result.item.id }));
           return;
         }
         setItem(result.item);
@@ -125,34 +125,34 @@ function Editor({ departments, initial }: { departments: Department[]; initial: 
         />
       ) : null}
 
-      <TextField label="事项编码" value={form.code} onChange={(v) => set({ code: v })} error={fieldError('code')} placeholder="如 MZ-001" maxLength={40} />
-      <TextField label="事项名称" value={form.name} onChange={(v) => set({ name: v })} error={fieldError('name')} maxLength={100} />
-      <ChoiceField label="事项类型" value={form.category} options={CATEGORY_OPTIONS} onChange={(v) => set({ category: v })} />
-      <ChoiceField label="实施部门" value={form.departmentCode} options={deptOptions} onChange={(v) => set({ departmentCode: v })} error={fieldError('departmentCode')} />
-      <ChoiceField label="办理方式" value={form.handlingMode} options={MODE_OPTIONS} onChange={(v) => set({ handlingMode: v })} />
-      <TextField label="法定时限（工作日）" value={form.legalDays} onChange={(v) => set({ legalDays: v })} error={fieldError('legalDays')} narrow />
-      <TextField label="承诺时限（工作日）" value={form.promisedDays} onChange={(v) => set({ promisedDays: v })} error={fieldError('promisedDays')} narrow />
-      <TextField label="最多跑几次" value={form.maxVisits} onChange={(v) => set({ maxVisits: v })} error={fieldError('maxVisits')} narrow hint="0 = 全程网办" />
-      <TextField label="热度" value={form.popularity} onChange={(v) => set({ popularity: v })} error={fieldError('popularity')} narrow hint="越大越靠前" />
-      <TextField label="收费" value={form.feeText} onChange={(v) => set({ feeText: v })} error={fieldError('feeText')} hint="不收费就写“不收费”" />
-      <TextField label="办事指南/摘要" value={form.summary} onChange={(v) => set({ summary: v })} error={fieldError('summary')} multiline hint="用群众听得懂的话" />
-      <TextField label="受理条件" value={form.conditions} onChange={(v) => set({ conditions: v })} error={fieldError('conditions')} multiline />
-      <TextField label="别名/关键词" value={form.keywords} onChange={(v) => set({ keywords: v })} error={fieldError('keywords')} hint="群众常说的叫法，用空格隔开，如：低保 吃低保" />
+      <TextField look="manage" label="事项编码" value={form.code} onChange={(v) => set({ code: v })} error={fieldError('code')} placeholder="如 MZ-001" maxLength={40} />
+      <TextField look="manage" label="事项名称" value={form.name} onChange={(v) => set({ name: v })} error={fieldError('name')} maxLength={100} />
+      <ChoiceField look="manage" label="事项类型" value={form.category} options={CATEGORY_OPTIONS} onChange={(v) => set({ category: v })} />
+      <ChoiceField look="manage" label="实施部门" value={form.departmentCode} options={deptOptions} onChange={(v) => set({ departmentCode: v })} error={fieldError('departmentCode')} />
+      <ChoiceField look="manage" label="办理方式" value={form.handlingMode} options={MODE_OPTIONS} onChange={(v) => set({ handlingMode: v })} />
+      <TextField look="manage" maxLength={2000} label="法定时限（工作日）" value={form.legalDays} onChange={(v) => set({ legalDays: v })} error={fieldError('legalDays')} narrow />
+      <TextField look="manage" maxLength={2000} label="承诺时限（工作日）" value={form.promisedDays} onChange={(v) => set({ promisedDays: v })} error={fieldError('promisedDays')} narrow />
+      <TextField look="manage" maxLength={2000} label="最多跑几次" value={form.maxVisits} onChange={(v) => set({ maxVisits: v })} error={fieldError('maxVisits')} narrow hint="0 = 全程网办" />
+      <TextField look="manage" maxLength={2000} label="热度" value={form.popularity} onChange={(v) => set({ popularity: v })} error={fieldError('popularity')} narrow hint="越大越靠前" />
+      <TextField look="manage" maxLength={2000} label="收费" value={form.feeText} onChange={(v) => set({ feeText: v })} error={fieldError('feeText')} hint="不收费就写“不收费”" />
+      <TextField look="manage" maxLength={2000} label="办事指南/摘要" value={form.summary} onChange={(v) => set({ summary: v })} error={fieldError('summary')} kind="textarea" hint="用群众听得懂的话" />
+      <TextField look="manage" maxLength={2000} label="受理条件" value={form.conditions} onChange={(v) => set({ conditions: v })} error={fieldError('conditions')} kind="textarea" />
+      <TextField look="manage" maxLength={2000} label="别名/关键词" value={form.keywords} onChange={(v) => set({ keywords: v })} error={fieldError('keywords')} hint="群众常说的叫法，用空格隔开，如：低保 吃低保" />
 
       <Text className="group-title">申请材料（{form.materials.length}项）</Text>
       {form.materials.map((m, i) => (
         <View key={i} className="catadmin__row" style={{ display: 'block' }}>
-          <TextField label={`第${i + 1}项 材料名称`} value={m.name} onChange={(v) => setMaterial(i, { name: v })} error={fieldError(`materials.${i}.name`)} maxLength={200} />
-          <ChoiceField label="材料形式" value={m.form} options={FORM_OPTIONS} onChange={(v) => setMaterial(i, { form: v })} />
-          <TextField label="份数" value={m.copies} onChange={(v) => setMaterial(i, { copies: v })} error={fieldError(`materials.${i}.copies`)} narrow />
-          <TextField
+          <TextField look="manage" label={`第${i + 1}项 材料名称`} value={m.name} onChange={(v) => setMaterial(i, { name: v })} error={fieldError(`materials.${i}.name`)} maxLength={200} />
+          <ChoiceField look="manage" label="材料形式" value={m.form} options={FORM_OPTIONS} onChange={(v) => setMaterial(i, { form: v })} />
+          <TextField look="manage" maxLength={2000} label="份数" value={m.copies} onChange={(v) => setMaterial(i, { copies: v })} error={fieldError(`materials.${i}.copies`)} narrow />
+          <TextField look="manage" maxLength={2000}
             label="判断问题（视情况时填）"
             value={m.condition}
             onChange={(v) => setMaterial(i, { condition: v })}
             error={fieldError(`materials.${i}.condition`)}
             hint="不填 = 必须带；填了 = 视情况，如“是否委托他人代办？”"
           />
-          <TextField label="备注" value={m.notes} onChange={(v) => setMaterial(i, { notes: v })} error={fieldError(`materials.${i}.notes`)} />
+          <TextField look="manage" maxLength={2000} label="备注" value={m.notes} onChange={(v) => setMaterial(i, { notes: v })} error={fieldError(`materials.${i}.notes`)} />
           <View className="catadmin__small-buttons">
             <View className="catadmin__small-button" ariaRole="button" onClick={() => set({ materials: moveLine(form.materials, i, -1) })}>
               <Text>上移</Text>

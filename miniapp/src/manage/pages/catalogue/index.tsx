@@ -9,7 +9,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { ActionKeys } from '@/lib/idempotency';
 import { parseCodes } from '@/lib/catalogueAdmin';
-import { catalogueRoutes } from '../../catalogue/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { toApiError } from '@/platform/request';
@@ -17,7 +17,7 @@ import { exportCatalogue } from '@/services/catalogueAdmin/exportCatalogue';
 import { fetchAdminBundles } from '@/services/catalogueAdmin/fetchAdminBundles';
 import { fetchAdminItems } from '@/services/catalogueAdmin/fetchAdminItems';
 import { saveAdminBundle } from '@/services/catalogueAdmin/saveAdminBundle';
-import { TextField } from '../../catalogue/Field';
+import { TextField } from '@/components/Field';
 import { AdminOnly } from '../../catalogue/AdminOnly';
 import '../../catalogue/catalogue-admin.css';
 
@@ -33,7 +33,7 @@ export default function ManageCataloguePage(): ReactNode {
           <Text className="page-title">事项目录管理</Text>
           <Text className="page-lead">修改后群众马上能看到。批量修改请用“导入表格”。</Text>
         </View>
-        <AdminOnly back={catalogueRoutes.list()}>{() => <Catalogue />}</AdminOnly>
+        <AdminOnly back={urlOf('manageCatalogue')}>{() => <Catalogue />}</AdminOnly>
       </View>
     </PageRoot>
   );
@@ -55,10 +55,10 @@ function Catalogue(): ReactNode {
     <View>
       <View className="catadmin__actions">
         <View className="catadmin__action">
-          <BigButton onClick={() => void openPage(catalogueRoutes.item())}>新增事项</BigButton>
+          <BigButton onClick={() => void openPage(urlOf('manageCatalogueItem'))}>新增事项</BigButton>
         </View>
         <View className="catadmin__action">
-          <BigButton kind="secondary" onClick={() => void openPage(catalogueRoutes.import())}>
+          <BigButton kind="secondary" onClick={() => void openPage(urlOf('manageCatalogueImport'))}>
             导入表格
           </BigButton>
         </View>
@@ -120,7 +120,7 @@ function Items(): ReactNode {
 
 function ItemRow({ row }: { row: AdminItemRow }): ReactNode {
   return (
-    <View className="catadmin__row" hoverClass="catadmin__row--pressed" ariaRole="link" onClick={() => void openPage(catalogueRoutes.item(row.id))}>
+    <View className="catadmin__row" hoverClass="catadmin__row--pressed" ariaRole="link" onClick={() => void openPage(urlOf('manageCatalogueItem', { id: row.id }))}>
       <View className="catadmin__row-main">
         <Text className="catadmin__row-title">{row.name}</Text>
         <Text className="catadmin__row-meta">
@@ -178,17 +178,17 @@ function Bundles(): ReactNode {
     return (
       <View>
         {result && !result.ok ? <Text className="catadmin__error">{result.text}</Text> : null}
-        <TextField label="编码" value={d.code} onChange={(v) => set({ code: v })} error={f?.code} placeholder="如 YJS-001" />
-        <TextField label="名称" value={d.name} onChange={(v) => set({ name: v })} error={f?.name} />
-        <TextField label="说明" value={d.summary} onChange={(v) => set({ summary: v })} error={f?.summary} multiline />
-        <TextField label="别名/关键词" value={d.keywords} onChange={(v) => set({ keywords: v })} error={f?.keywords} />
-        <TextField
+        <TextField look="manage" maxLength={2000} label="编码" value={d.code} onChange={(v) => set({ code: v })} error={f?.code} placeholder="如 YJS-001" />
+        <TextField look="manage" maxLength={2000} label="名称" value={d.name} onChange={(v) => set({ name: v })} error={f?.name} />
+        <TextField look="manage" maxLength={2000} label="说明" value={d.summary} onChange={(v) => set({ summary: v })} error={f?.summary} kind="textarea" />
+        <TextField look="manage" maxLength={2000} label="别名/关键词" value={d.keywords} onChange={(v) => set({ keywords: v })} error={f?.keywords} />
+        <TextField look="manage" maxLength={2000}
           label="包含的事项编码"
           value={d.codes}
           onChange={(v) => set({ codes: v })}
           error={f?.itemCodes}
           hint="用空格或逗号隔开，预约时办理的事项放第一个"
-          multiline
+          kind="textarea"
         />
         <View className="catadmin__small-buttons">
           <View className="catadmin__small-button" ariaRole="switch" onClick={() => set({ published: !d.published })}>

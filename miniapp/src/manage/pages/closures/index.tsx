@@ -8,10 +8,11 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { closureRuns, isDate } from '@/lib/centerConfig';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { addClosure, removeClosure } from '@/services/manage/manage';
-import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { TextField } from '@/components/Field';
+import { Notice } from '../../shared/Notice';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -21,8 +22,8 @@ import '../../shared/manage.css';
  * to cancel their bookings and tell them why.
  */
 export default function ClosuresPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.closures(id));
+  const { id } = usePageParams('manageClosures');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageClosures', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
@@ -79,10 +80,10 @@ function ClosuresView({ config, onSaved }: { config: CenterConfig; onSaved: (c: 
       <Text className="page-title">{config.center.name}</Text>
       <Section title="安排停办" note="停办的日子群众不能预约，会看到您写的原因">
         <View className="m-row">
-          <Field label="从哪天" value={from} onChange={setFrom} placeholder="2026-10-01" maxLength={10} />
-          <Field label="到哪天（只停一天可不填）" value={to} onChange={setTo} placeholder="2026-10-07" maxLength={10} />
+          <TextField look="manage" label="从哪天" value={from} onChange={setFrom} placeholder="2026-10-01" maxLength={10} />
+          <TextField look="manage" label="到哪天（只停一天可不填）" value={to} onChange={setTo} placeholder="2026-10-07" maxLength={10} />
         </View>
-        <Field label="原因（群众能看到）" value={reason} onChange={setReason} placeholder="例如：国庆节放假" maxLength={100} />
+        <TextField look="manage" label="原因（群众能看到）" value={reason} onChange={setReason} placeholder="例如：国庆节放假" maxLength={100} />
         {problem ? <Notice tone="warn">{problem}</Notice> : null}
         {done ? <Notice tone="ok">{done}</Notice> : null}
         {booked && add.error ? (

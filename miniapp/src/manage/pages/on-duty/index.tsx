@@ -10,11 +10,12 @@ import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { WEEKDAY_LABELS, weekdaysText } from '@/lib/centerConfig';
 import { choosePhoto } from '@/platform/files';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { apiBaseUrl } from '@/platform/request';
 import { createStaff, updateStaff, uploadStaffPhoto } from '@/services/manage/manage';
-import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { TextField } from '@/components/Field';
+import { Notice } from '../../shared/Notice';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
@@ -23,8 +24,8 @@ import '../../shared/manage.css';
  * recorded here (with the time); withdrawing it hides them at once.
  */
 export default function OnDutyPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.onDuty(id));
+  const { id } = usePageParams('manageOnDuty');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageOnDuty', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
@@ -135,8 +136,8 @@ function AddStaff({ centerId, onSaved }: { centerId: string; onSaved: (c: Center
   };
   return (
     <Section title="添加工作人员" note="添加后先不公示，记录本人同意后才公示">
-      <Field label="姓名" value={name} onChange={setName} maxLength={20} />
-      <Field label="岗位" value={post} onChange={setPost} placeholder="例如：民政窗口" maxLength={30} />
+      <TextField look="manage" label="姓名" value={name} onChange={setName} maxLength={20} />
+      <TextField look="manage" label="岗位" value={post} onChange={setPost} placeholder="例如：民政窗口" maxLength={30} />
       <Text className="m-line">哪几天在岗</Text>
       <View className="m-row">
         {[1, 2, 3, 4, 5, 6, 7].map((d) => (

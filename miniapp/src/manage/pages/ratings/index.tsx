@@ -12,9 +12,9 @@ import { useLoginRequired } from '@/hooks/useLoginRequired';
 import { useSubmit } from '@/hooks/useSubmit';
 import { levelLabel } from '@/lib/rating';
 import { followUpText, indicatorText, satisfactionText } from '@/lib/ratingSummary';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { closeFollowUp, fetchRatings } from '@/services/manage/ratings';
-import { manageRoutes } from '../../shared/routes';
+import { urlOf } from '@/lib/routes';
 import '../../shared/manage.css';
 import './index.css';
 
@@ -23,8 +23,8 @@ import './index.css';
  * every bad rating, closed in the page with what was done — the resident reads it.
  */
 export default function RatingsPage(): ReactNode {
-  const center = usePageParam('id');
-  const session = useLoginRequired(manageRoutes.ratings(center || undefined));
+  const { id: center } = usePageParams('manageRatings');
+  const session = useLoginRequired(urlOf('manageRatings', { id: center || undefined }));
   const [onlyBad, setOnlyBad] = useState(true);
   const { state, retry } = useAsync(
     () => (session ? fetchRatings({ center: center || undefined, bad: onlyBad }) : new Promise<never>(() => undefined)),

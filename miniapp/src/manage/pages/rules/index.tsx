@@ -9,17 +9,18 @@ import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useSubmit } from '@/hooks/useSubmit';
 import { WEEKDAY_LABELS, weekdayLabel } from '@/lib/centerConfig';
 import { groupOpeningHours } from '@/lib/openingHours';
-import { usePageParam } from '@/platform/page';
+import { usePageParams } from '@/platform/page';
 import { saveOpeningHours, saveRules } from '@/services/manage/manage';
-import { Field, Notice } from '../../shared/Field';
-import { manageRoutes } from '../../shared/routes';
+import { TextField } from '@/components/Field';
+import { Notice } from '../../shared/Notice';
+import { urlOf } from '@/lib/routes';
 import { useCenterConfig } from '../../shared/useCenterConfig';
 import '../../shared/manage.css';
 
 /** 开放时间和预约规则: the hours residents read, and how booking works at this centre. */
 export default function RulesPage(): ReactNode {
-  const id = usePageParam('id');
-  const { state, config, replace, retry } = useCenterConfig(id, manageRoutes.rules(id));
+  const { id } = usePageParams('manageRules');
+  const { state, config, replace, retry } = useCenterConfig(id, urlOf('manageRules', { id }));
   return (
     <PageRoot className="manage">
       {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
@@ -71,12 +72,12 @@ function Hours({ config, onSaved }: { config: CenterConfig; onSaved: (c: CenterC
         ))}
       </View>
       <View className="m-row">
-        <Field label="上午开门" value={am[0]!} onChange={(v) => setAm([v, am[1]!])} maxLength={5} />
-        <Field label="上午关门" value={am[1]!} onChange={(v) => setAm([am[0]!, v])} maxLength={5} />
+        <TextField look="manage" label="上午开门" value={am[0]!} onChange={(v) => setAm([v, am[1]!])} maxLength={5} />
+        <TextField look="manage" label="上午关门" value={am[1]!} onChange={(v) => setAm([am[0]!, v])} maxLength={5} />
       </View>
       <View className="m-row">
-        <Field label="下午开门" value={pm[0]!} onChange={(v) => setPm([v, pm[1]!])} maxLength={5} />
-        <Field label="下午关门" value={pm[1]!} onChange={(v) => setPm([pm[0]!, v])} maxLength={5} />
+        <TextField look="manage" label="下午开门" value={pm[0]!} onChange={(v) => setPm([v, pm[1]!])} maxLength={5} />
+        <TextField look="manage" label="下午关门" value={pm[1]!} onChange={(v) => setPm([pm[0]!, v])} maxLength={5} />
       </View>
       <Text className="m-line m-line--muted">所选的{days.map(weekdayLabel).join('、') || '日子'}按上面的时间开放；两段都留空就是不开放</Text>
       {problem ? <Notice tone="warn">{problem}</Notice> : null}
@@ -124,7 +125,7 @@ function Rules({ config, onSaved }: { config: CenterConfig; onSaved: (c: CenterC
   return (
     <Section title="预约规则" note="改了以后只管之后的新预约">
       {RULE_FIELDS.map((f) => (
-        <Field key={f.field} label={f.label} value={values[f.field]!} numeric maxLength={5} onChange={(v) => setValues((x) => ({ ...x, [f.field]: v }))} />
+        <TextField look="manage" key={f.field} label={f.label} value={values[f.field]!} kind="number" maxLength={5} onChange={(v) => setValues((x) => ({ ...x, [f.field]: v }))} />
       ))}
       {problem ? <Notice tone="warn">{problem}</Notice> : null}
       {done ? <Notice tone="ok">{done}</Notice> : null}

@@ -12,10 +12,10 @@ import { TickBox } from '@/components/TickBox';
 import { Timeline } from '@/components/Timeline';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { timelineLines } from '@/lib/timeline';
 import { openPage } from '@/platform/navigation';
-import { usePageParam, useShownAgain } from '@/platform/page';
+import { usePageParams, useShownAgain } from '@/platform/page';
 import { NotStaff, ReasonPicker, useStaffSession } from '../../components/WorkParts';
 import { BOOKING_CHIPS, CASE_LABELS, DECLINE_REASONS, TICKET_LABELS, clockText, shanghaiDay } from '../../lib/workText';
 import { checkIn } from '../../services/checkIn';
@@ -26,8 +26,8 @@ import '../../work.css';
 
 /** One booking at the window: confirm or decline (with a reason), check in, the materials, the case. */
 export default function WorkBookingPage(): ReactNode {
-  const id = usePageParam('id');
-  const { session, notStaff } = useStaffSession(routes.workBooking(id));
+  const { id } = usePageParams('workBooking');
+  const { session, notStaff } = useStaffSession(urlOf('workBooking', { id }));
   const [fresh, setFresh] = useState<StaffBooking | null>(null);
   const { state, retry } = useAsync<StaffBooking>(() => {
     if (!session) return new Promise<StaffBooking>(() => undefined);
@@ -131,7 +131,7 @@ function BookingView({ booking, onChanged }: { booking: StaffBooking; onChanged:
       ) : null}
       {booking.status === 'checked_in' || booking.case ? (
         <View className="work__gap">
-          <BigButton onClick={() => void openPage(routes.workCase(booking.case ? { id: booking.case.id } : { bookingId: booking.id }))}>
+          <BigButton onClick={() => void openPage(urlOf('workCase', booking.case ? { id: booking.case.id } : { booking: booking.id }))}>
             {booking.case ? '打开办件' : '受理'}
           </BigButton>
         </View>

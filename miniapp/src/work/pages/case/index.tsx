@@ -14,8 +14,8 @@ import { SummaryRow } from '@/components/SummaryRow';
 import { TickBox } from '@/components/TickBox';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
-import { usePageParam } from '@/platform/page';
+import { urlOf } from '@/lib/routes';
+import { usePageParams } from '@/platform/page';
 import { fetchItem } from '@/services/catalogue/fetchItem';
 import { fetchItems } from '@/services/catalogue/fetchItems';
 import { NotStaff, ReasonPicker, UndoBanner, useStaffSession } from '../../components/WorkParts';
@@ -47,10 +47,8 @@ const STEP_TITLES: Record<string, string> = {
 
 /** 办件: accept (受理), then 补正 / 补齐 / 上报 / 办结 / 不予受理, with 撤销 for 2 minutes. */
 export default function CasePage(): ReactNode {
-  const id = usePageParam('id');
-  const bookingId = usePageParam('booking');
-  const ticket = usePageParam('ticket');
-  const { session, notStaff } = useStaffSession(routes.workCase({ id, bookingId, ticket: ticket === '' ? undefined : Number(ticket) }));
+  const { id, booking: bookingId, ticket } = usePageParams('workCase');
+  const { session, notStaff } = useStaffSession(urlOf('workCase', { id, booking: bookingId, ticket }));
   const [kase, setKase] = useState<CaseDetail | null>(null);
   const { state, retry } = useAsync<CaseDetail | null>(() => {
     if (!session) return new Promise<CaseDetail | null>(() => undefined);
@@ -59,7 +57,7 @@ export default function CasePage(): ReactNode {
   // a walk-in ticket issued without an item: staff choose what the person came for
   const accept = useSubmit(
     (itemId: string | undefined, key: string) =>
-      acceptCase(bookingId !== '' ? { bookingId } : { ticketNumber: Number(ticket), ...(itemId ? { itemId } : {}) }, key),
+      acceptCase(bookingId !== '' ? { bookingId } : { ticketNumber: ticket ?? 0, ...(itemId ? { itemId } : {}) }, key),
     (c) => setKase(c),
   );
   const needsItem = accept.error?.code === 'ITEM_REQUIRED';

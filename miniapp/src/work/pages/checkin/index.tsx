@@ -7,7 +7,7 @@ import { PageRoot } from '@/components/PageRoot';
 import { Section } from '@/components/Section';
 import { SummaryRow } from '@/components/SummaryRow';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { canScan, scanCode } from '@/platform/scan';
 import { NotStaff, useStaffSession } from '../../components/WorkParts';
@@ -18,7 +18,7 @@ import '../../work.css';
 
 /** 签到: scan the booking's QR code or type its 8 characters, see who it is, check them in. */
 export default function CheckinPage(): ReactNode {
-  const { session, notStaff } = useStaffSession(routes.workCheckin());
+  const { session, notStaff } = useStaffSession(urlOf('workCheckin'));
   const [typed, setTyped] = useState('');
   const [scanned, setScanned] = useState('');
   const [found, setFound] = useState<Booking | null>(null);
@@ -59,7 +59,7 @@ export default function CheckinPage(): ReactNode {
             <BigButton onClick={again}>签到下一位</BigButton>
           </View>
           <View className="work__gap">
-            <BigButton kind="secondary" onClick={() => void openPage(routes.workBooking(done.id))}>
+            <BigButton kind="secondary" onClick={() => void openPage(urlOf('workBooking', { id: done.id }))}>
               打开这个预约
             </BigButton>
           </View>

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { LoginAccount } from '@contract/accounts';
 import { ActionButton } from '@/components/ActionButton';
 import { PageRoot } from '@/components/PageRoot';
-import { TextField } from '@/components/TextField';
+import { TextField } from '@/components/Field';
 import { useSubmit } from '@/hooks/useSubmit';
 import { newPasswordProblem, PASSWORD_ADVICE, pageAfterStaffLogin, ROLE_LABELS } from '@/lib/staffAccounts';
 import { replacePage } from '@/platform/navigation';
@@ -65,8 +65,8 @@ function LoginStep({ onLoggedIn }: { onLoggedIn: (username: string, password: st
   return (
     <View className="work-login__card">
       <Text className="text-block">用管理员给您的用户名和密码登录。第一次登录要先改密码。</Text>
-      <TextField label="用户名" name="username" value={username} onInput={setUsername} placeholder="例如 zhoumin" maxlength={32} />
-      <TextField label="密码" name="password" value={password} onInput={setPassword} placeholder="输入密码" secret maxlength={64} />
+      <TextField label="用户名" name="username" value={username} onChange={setUsername} placeholder="例如 zhoumin" maxLength={32} />
+      <TextField label="密码" name="password" value={password} onChange={setPassword} placeholder="输入密码" kind="password" maxLength={64} />
       {missing || login.error ? (
         <View className="work-login__error" ariaRole="alert">
           <Text className="work-login__error-text">{missing || login.error?.message}</Text>
@@ -104,8 +104,8 @@ function ChangeStep({ username, temporary, account }: { username: string; tempor
         {account.displayName}（{ROLE_LABELS[account.role] ?? account.role}）
       </Text>
       <Text className="text-block">这是第一次登录（或密码刚被重置）。请换成只有您自己知道的新密码，改好后才能开始工作。</Text>
-      <TextField label="新密码" name="new-password" value={next} onInput={setNext} secret hint={hint} hintTone={problem && tried ? 'warn' : 'info'} />
-      <TextField label="再输一遍新密码" name="repeat-password" value={repeat} onInput={setRepeat} secret />
+      <TextField label="新密码" name="new-password" value={next} onChange={setNext} kind="password" hint={hint} hintTone={problem && tried ? 'warn' : 'info'} maxLength={64} />
+      <TextField label="再输一遍新密码" name="repeat-password" value={repeat} onChange={setRepeat} kind="password" maxLength={64} />
       {change.error ? (
         <View className="work-login__error" ariaRole="alert">
           <Text className="work-login__error-text">{change.error.message}</Text>

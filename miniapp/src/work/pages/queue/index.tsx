@@ -9,7 +9,7 @@ import { Section } from '@/components/Section';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { readStored, writeStored } from '@/platform/storage';
@@ -31,7 +31,7 @@ function rememberedWindow(): string {
 
 /** 叫号 at my window: the current person, call next (never losing them), recall n/3, 过号, put back, 现场取号, undo. */
 export default function QueuePage(): ReactNode {
-  const { session, notStaff } = useStaffSession(routes.workQueue());
+  const { session, notStaff } = useStaffSession(urlOf('workQueue'));
   const [windowId, setWindowId] = useState(rememberedWindow);
   const [board, setBoard] = useState<QueueBoard | null>(null);
   const { state, retry } = useAsync<QueueBoard>(() => {
@@ -140,10 +140,10 @@ function WindowView({ board, onBoard }: { board: QueueBoard; onBoard: (b: QueueB
             onClick={() =>
               void openPage(
                 current.case
-                  ? routes.workCase({ id: current.case.id })
+                  ? urlOf('workCase', { id: current.case.id })
                   : current.bookingId
-                    ? routes.workCase({ bookingId: current.bookingId })
-                    : routes.workCase({ ticket: current.number }),
+                    ? urlOf('workCase', { booking: current.bookingId })
+                    : urlOf('workCase', { ticket: current.number }),
               )
             }
           >

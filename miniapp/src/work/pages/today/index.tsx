@@ -6,7 +6,7 @@ import { BigButton } from '@/components/BigButton';
 import { PageRoot } from '@/components/PageRoot';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
-import { routes } from '@/lib/routes';
+import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
 import { NotStaff, Tabs, useStaffSession } from '../../components/WorkParts';
@@ -18,7 +18,7 @@ type Day = 'today' | 'tomorrow';
 
 /** 工作台: today's or tomorrow's bookings of my centre — pending confirmations first, then by slot. */
 export default function TodayPage(): ReactNode {
-  const { session, notStaff } = useStaffSession(routes.workToday());
+  const { session, notStaff } = useStaffSession(urlOf('workToday'));
   const [day, setDay] = useState<Day>('today');
   const { state, retry } = useAsync<StaffDay>(() => {
     if (!session) return new Promise<StaffDay>(() => undefined);
@@ -34,10 +34,10 @@ export default function TodayPage(): ReactNode {
           <Text className="work__title">{session.account.displayName}，您好</Text>
           <View className="work__gap work__row">
             <View className="work__half">
-              <BigButton onClick={() => void openPage(routes.workCheckin())}>签到</BigButton>
+              <BigButton onClick={() => void openPage(urlOf('workCheckin'))}>签到</BigButton>
             </View>
             <View className="work__half">
-              <BigButton onClick={() => void openPage(routes.workQueue())}>叫号</BigButton>
+              <BigButton onClick={() => void openPage(urlOf('workQueue'))}>叫号</BigButton>
             </View>
           </View>
           <View className="work__gap">
@@ -92,7 +92,7 @@ function DayList({ day }: { day: StaffDay }): ReactNode {
 function BookingRow({ booking, materials }: { booking: StaffDayBooking; materials: number }): ReactNode {
   const chip = BOOKING_CHIPS[booking.status];
   return (
-    <View className="work-card" hoverClass="big-button--pressed" ariaRole="button" onClick={() => void openPage(routes.workBooking(booking.id))}>
+    <View className="work-card" hoverClass="big-button--pressed" ariaRole="button" onClick={() => void openPage(urlOf('workBooking', { id: booking.id }))}>
       <View className="work-card__top">
         <Text className="work-card__name">{booking.applicantName}</Text>
         <Badge tone={chip.tone}>{chip.text}</Badge>
