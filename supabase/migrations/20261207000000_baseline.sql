@@ -1406,15 +1406,15 @@ end
 $$;
 grant execute on function public.change_own_password(p_user uuid, p_password_hash text, p_now timestamp with time zone) to service_role;
 
--- Bind the WeChat of the phone the staff member is on (service role, after jscode2session
--- for the caller's code). Only a fully active staff-type account with credentials.
-create or replace function public.bind_staff_wechat(p_user uuid, p_openid text, p_now timestamptz) returns jsonb
-language plpgsql security definer
+-- The credentials of a fully active staff-type account (no pending password change), locked, for
+-- binding or removing its WeChat; otherwise PASSWORD_CHANGE_REQUIRED, UNAUTHENTICATED (no
+-- active account) or FORBIDDEN (residents: WeChat is already their login).
+create or replace function app.lock_wechat_credentials(p_user uuid) returns public.staff_credentials
+language plpgsql
 set search_path = ''
 as $$
 declare
   v_cred public.staff_credentials;
-  v_other uuid;
 begin
   select c.* into v_cred from public.staff_credentials c
   join public.users u on u.id = c.user_id and u.active
@@ -1430,6 +1430,21 @@ begin
     -- residents: WeChat is already their login
     perform app.raise('FORBIDDEN');
   end if;
+  return v_cred;
+end
+$$;
+
+-- Bind the WeChat of the phone the staff member is on (service role, after jscode2session
+-- for the caller's code). Only a fully active staff-type account with credentials.
+create or replace function public.bind_staff_wechat(p_user uuid, p_openid text, p_now timestamptz) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_cred public.staff_credentials;
+  v_other uuid;
+begin
+  v_cred := app.lock_wechat_credentials(p_user);
   select c.user_id into v_other from public.staff_credentials c where c.wechat_openid = p_openid;
   if v_other is not null and v_other <> p_user then
     perform app.raise('WECHAT_ALREADY_BOUND');
@@ -1450,19 +1465,7 @@ as $$
 declare
   v_cred public.staff_credentials;
 begin
-  select c.* into v_cred from public.staff_credentials c
-  join public.users u on u.id = c.user_id and u.active
-  where c.user_id = p_user and not c.must_change_password
-  for update of c;
-  if not found then
-    if exists (select 1 from public.staff_credentials c where c.user_id = p_user and c.must_change_password) then
-      perform app.raise('PASSWORD_CHANGE_REQUIRED');
-    end if;
-    if not exists (select 1 from public.users u where u.id = p_user and u.active) then
-      perform app.raise('UNAUTHENTICATED');
-    end if;
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_cred := app.lock_wechat_credentials(p_user);
   if v_cred.wechat_openid is not null then
     update public.staff_credentials set wechat_openid = null, wechat_bound_at = null where user_id = p_user;
     perform app.audit_as(p_user, p_now, 'account.wechat_unbind', p_user::text);
@@ -3029,6 +3032,23 @@ begin
 end
 $$;
 
+-- BOOKING_RESTRICTED (until when, why) while the person's no-show restriction runs.
+create or replace function app.check_not_restricted(p_person uuid, p_now timestamptz) returns void
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_restriction public.booking_restrictions;
+begin
+  select * into v_restriction from public.booking_restrictions r
+  where r.person_id = p_person and r.starts_at <= p_now and r.ends_at > p_now
+  order by r.ends_at desc limit 1;
+  if found then
+    perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
+  end if;
+end
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- book(): one call, one transaction. A retry gets the first answer (even if the slot has
 -- closed since); then the start is checked against the generated slots (SLOT_NOT_AVAILABLE
@@ -3054,7 +3074,6 @@ declare
   v_relation text;
   v_via text;
   v_rules public.booking_rules;
-  v_restriction public.booking_restrictions;
   v_slot public.slots;
   v_booking public.bookings;
   v_result jsonb;
@@ -3095,12 +3114,7 @@ begin
   end if;
 
   if v_via in ('self', 'family') then
-    select * into v_restriction from public.booking_restrictions r
-    where r.person_id = v_applicant and r.starts_at <= p_now and r.ends_at > p_now
-    order by r.ends_at desc limit 1;
-    if found then
-      perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
-    end if;
+    perform app.check_not_restricted(v_applicant, p_now);
   end if;
 
   if exists (
@@ -3227,7 +3241,6 @@ declare
   v_old public.bookings;
   v_rules public.booking_rules;
   v_slot public.slots;
-  v_restriction public.booking_restrictions;
 begin
   v_replay := app.stored_response(p_idempotency_key, 'reschedule', p_request_hash);
   if v_replay is not null then
@@ -3254,12 +3267,7 @@ begin
     perform app.raise('CANCEL_TOO_LATE', jsonb_build_object('hours', v_rules.cancel_hours_before));
   end if;
   if v_booking.booked_via in ('self', 'family') then
-    select * into v_restriction from public.booking_restrictions r
-    where r.person_id = v_booking.applicant_id and r.starts_at <= p_now and r.ends_at > p_now
-    order by r.ends_at desc limit 1;
-    if found then
-      perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
-    end if;
+    perform app.check_not_restricted(v_booking.applicant_id, p_now);
   end if;
   if exists (
     select 1 from public.bookings b
@@ -5746,14 +5754,14 @@ $$;
 -- ---------------------------------------------------------------------------------------
 -- Scope and locks
 
--- The centre the caller may configure (locked against concurrent removal), or an error.
-create or replace function app.manage_center(p_center uuid) returns public.centers
-language plpgsql stable security definer
+-- A manager or a county admin, who configure centres: no account (or a deactivated one) is
+-- UNAUTHENTICATED without a token, else FORBIDDEN; another role FORBIDDEN.
+create or replace function app.require_config_manager() returns public.users
+language plpgsql stable
 set search_path = ''
 as $$
 declare
   v_user public.users := app.current_account();
-  v_center public.centers;
 begin
   if v_user.id is null then
     -- no account, or a deactivated one: refused outright
@@ -5762,6 +5770,19 @@ begin
   if v_user.app_role not in ('manager', 'admin') then
     perform app.raise('FORBIDDEN');
   end if;
+  return v_user;
+end
+$$;
+
+-- The centre the caller may configure (locked against concurrent removal), or an error.
+create or replace function app.manage_center(p_center uuid) returns public.centers
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_config_manager();
+  v_center public.centers;
+begin
   select * into v_center from public.centers c where c.id = p_center;
   if not found then
     perform app.raise(case when v_user.app_role = 'admin' then 'CENTER_NOT_FOUND' else 'FORBIDDEN' end);
@@ -5977,14 +5998,8 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
-  v_user public.users := app.current_account();
+  v_user public.users := app.require_config_manager();
 begin
-  if v_user.id is null then
-    perform app.raise(case when app.uid() is null then 'UNAUTHENTICATED' else 'FORBIDDEN' end);
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
   return jsonb_build_object('centers', coalesce((
     select jsonb_agg(jsonb_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'township', c.township, 'active', c.active)
       order by c.kind, c.sort_order, c.name)

@@ -676,15 +676,15 @@ end
 $$;
 grant execute on function public.change_own_password(p_user uuid, p_password_hash text, p_now timestamp with time zone) to service_role;
 
--- Bind the WeChat of the phone the staff member is on (service role, after jscode2session
--- for the caller's code). Only a fully active staff-type account with credentials.
-create or replace function public.bind_staff_wechat(p_user uuid, p_openid text, p_now timestamptz) returns jsonb
-language plpgsql security definer
+-- The credentials of a fully active staff-type account (no pending password change), locked, for
+-- binding or removing its WeChat; otherwise PASSWORD_CHANGE_REQUIRED, UNAUTHENTICATED (no
+-- active account) or FORBIDDEN (residents: WeChat is already their login).
+create or replace function app.lock_wechat_credentials(p_user uuid) returns public.staff_credentials
+language plpgsql
 set search_path = ''
 as $$
 declare
   v_cred public.staff_credentials;
-  v_other uuid;
 begin
   select c.* into v_cred from public.staff_credentials c
   join public.users u on u.id = c.user_id and u.active
@@ -700,6 +700,21 @@ begin
     -- residents: WeChat is already their login
     perform app.raise('FORBIDDEN');
   end if;
+  return v_cred;
+end
+$$;
+
+-- Bind the WeChat of the phone the staff member is on (service role, after jscode2session
+-- for the caller's code). Only a fully active staff-type account with credentials.
+create or replace function public.bind_staff_wechat(p_user uuid, p_openid text, p_now timestamptz) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_cred public.staff_credentials;
+  v_other uuid;
+begin
+  v_cred := app.lock_wechat_credentials(p_user);
   select c.user_id into v_other from public.staff_credentials c where c.wechat_openid = p_openid;
   if v_other is not null and v_other <> p_user then
     perform app.raise('WECHAT_ALREADY_BOUND');
@@ -720,19 +735,7 @@ as $$
 declare
   v_cred public.staff_credentials;
 begin
-  select c.* into v_cred from public.staff_credentials c
-  join public.users u on u.id = c.user_id and u.active
-  where c.user_id = p_user and not c.must_change_password
-  for update of c;
-  if not found then
-    if exists (select 1 from public.staff_credentials c where c.user_id = p_user and c.must_change_password) then
-      perform app.raise('PASSWORD_CHANGE_REQUIRED');
-    end if;
-    if not exists (select 1 from public.users u where u.id = p_user and u.active) then
-      perform app.raise('UNAUTHENTICATED');
-    end if;
-    perform app.raise('FORBIDDEN');
-  end if;
+  v_cred := app.lock_wechat_credentials(p_user);
   if v_cred.wechat_openid is not null then
     update public.staff_credentials set wechat_openid = null, wechat_bound_at = null where user_id = p_user;
     perform app.audit_as(p_user, p_now, 'account.wechat_unbind', p_user::text);

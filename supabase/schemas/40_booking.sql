@@ -543,6 +543,23 @@ begin
 end
 $$;
 
+-- BOOKING_RESTRICTED (until when, why) while the person's no-show restriction runs.
+create or replace function app.check_not_restricted(p_person uuid, p_now timestamptz) returns void
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_restriction public.booking_restrictions;
+begin
+  select * into v_restriction from public.booking_restrictions r
+  where r.person_id = p_person and r.starts_at <= p_now and r.ends_at > p_now
+  order by r.ends_at desc limit 1;
+  if found then
+    perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
+  end if;
+end
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- book(): one call, one transaction. A retry gets the first answer (even if the slot has
 -- closed since); then the start is checked against the generated slots (SLOT_NOT_AVAILABLE
@@ -568,7 +585,6 @@ declare
   v_relation text;
   v_via text;
   v_rules public.booking_rules;
-  v_restriction public.booking_restrictions;
   v_slot public.slots;
   v_booking public.bookings;
   v_result jsonb;
@@ -609,12 +625,7 @@ begin
   end if;
 
   if v_via in ('self', 'family') then
-    select * into v_restriction from public.booking_restrictions r
-    where r.person_id = v_applicant and r.starts_at <= p_now and r.ends_at > p_now
-    order by r.ends_at desc limit 1;
-    if found then
-      perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
-    end if;
+    perform app.check_not_restricted(v_applicant, p_now);
   end if;
 
   if exists (
@@ -741,7 +752,6 @@ declare
   v_old public.bookings;
   v_rules public.booking_rules;
   v_slot public.slots;
-  v_restriction public.booking_restrictions;
 begin
   v_replay := app.stored_response(p_idempotency_key, 'reschedule', p_request_hash);
   if v_replay is not null then
@@ -768,12 +778,7 @@ begin
     perform app.raise('CANCEL_TOO_LATE', jsonb_build_object('hours', v_rules.cancel_hours_before));
   end if;
   if v_booking.booked_via in ('self', 'family') then
-    select * into v_restriction from public.booking_restrictions r
-    where r.person_id = v_booking.applicant_id and r.starts_at <= p_now and r.ends_at > p_now
-    order by r.ends_at desc limit 1;
-    if found then
-      perform app.raise('BOOKING_RESTRICTED', jsonb_build_object('until', app.iso_shanghai(v_restriction.ends_at), 'reason', v_restriction.reason));
-    end if;
+    perform app.check_not_restricted(v_booking.applicant_id, p_now);
   end if;
   if exists (
     select 1 from public.bookings b

@@ -34,14 +34,14 @@ $$;
 -- ---------------------------------------------------------------------------------------
 -- Scope and locks
 
--- The centre the caller may configure (locked against concurrent removal), or an error.
-create or replace function app.manage_center(p_center uuid) returns public.centers
-language plpgsql stable security definer
+-- A manager or a county admin, who configure centres: no account (or a deactivated one) is
+-- UNAUTHENTICATED without a token, else FORBIDDEN; another role FORBIDDEN.
+create or replace function app.require_config_manager() returns public.users
+language plpgsql stable
 set search_path = ''
 as $$
 declare
   v_user public.users := app.current_account();
-  v_center public.centers;
 begin
   if v_user.id is null then
     -- no account, or a deactivated one: refused outright
@@ -50,6 +50,19 @@ begin
   if v_user.app_role not in ('manager', 'admin') then
     perform app.raise('FORBIDDEN');
   end if;
+  return v_user;
+end
+$$;
+
+-- The centre the caller may configure (locked against concurrent removal), or an error.
+create or replace function app.manage_center(p_center uuid) returns public.centers
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users := app.require_config_manager();
+  v_center public.centers;
+begin
   select * into v_center from public.centers c where c.id = p_center;
   if not found then
     perform app.raise(case when v_user.app_role = 'admin' then 'CENTER_NOT_FOUND' else 'FORBIDDEN' end);
@@ -265,14 +278,8 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
-  v_user public.users := app.current_account();
+  v_user public.users := app.require_config_manager();
 begin
-  if v_user.id is null then
-    perform app.raise(case when app.uid() is null then 'UNAUTHENTICATED' else 'FORBIDDEN' end);
-  end if;
-  if v_user.app_role not in ('manager', 'admin') then
-    perform app.raise('FORBIDDEN');
-  end if;
   return jsonb_build_object('centers', coalesce((
     select jsonb_agg(jsonb_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'township', c.township, 'active', c.active)
       order by c.kind, c.sort_order, c.name)
