@@ -3,7 +3,9 @@
 // Cloud SMS (createTencentSms through the real SDK, its TC3 signature verified by the fake).
 // Every outcome is a SendOutcome; nothing printed carries a phone number, openid, token or secret.
 import { createServer } from 'node:http';
+import { readConfig } from '../../server/config/config';
 import { listen } from '../../server/http/server';
+import { smsProvider as appSmsProvider } from '../../server/notifications/sms';
 import type { SendOutcome } from '../../server/notifications/send-outcome';
 import type { SmsProvider } from '../../server/notifications/sms/sms-provider';
 import { createTencentSms, type TencentSmsSettings } from '../../server/notifications/sms/tencent-sms';
@@ -277,6 +279,24 @@ describe('Tencent Cloud SMS', () => {
   it('connection refused → transient sms:network', async () => {
     const offline = createTencentSms({ ...smsSettings, endpoint: `127.0.0.1:${await closedPort()}` });
     expect(await offline.send({ phone: PHONE, templateId: SMS_TEMPLATE, params: ['a', 'b'], sendKey: 'k2' })).toEqual({ outcome: 'transient', code: 'sms:network' });
+  });
+
+  it('smsProvider(app): from the configuration, one per configuration; none without SMS_PROVIDER', async () => {
+    const config = readConfig({
+      APP_MODE: 'development',
+      SMS_PROVIDER: 'tencent',
+      TENCENT_SMS_SECRET_ID: SMS_CREDENTIALS.secretId,
+      TENCENT_SMS_SECRET_KEY: SMS_CREDENTIALS.secretKey,
+      TENCENT_SMS_SDK_APP_ID: SMS_CREDENTIALS.sdkAppId,
+      TENCENT_SMS_SIGN_NAME: SMS_CREDENTIALS.signName,
+      TENCENT_SMS_ENDPOINT: fakeSms.url,
+    });
+    const app = { config, db: t.db };
+    const provider = appSmsProvider(app);
+    expect(provider?.name).toBe('tencent');
+    expect(appSmsProvider(app)).toBe(provider);
+    expect((await provider!.send({ phone: PHONE, templateId: SMS_TEMPLATE, params: ['a', 'b'], sendKey: 'k3' })).outcome).toBe('sent');
+    expect(appSmsProvider({ config: readConfig({ APP_MODE: 'development' }), db: t.db })).toBeUndefined();
   });
 
   it('the phone number is never printed, whatever the outcome', async () => {
