@@ -168,7 +168,7 @@ export class WechatClient {
       return this.subscribeOutcome(attempt);
     } catch (error) {
       // getAccessToken: stable_token unreachable or refused (already logged by wechatUnreachable / wechatError)
-      if (error instanceof ApiError && error.code === 'WECHAT_UNAVAILABLE') return { outcome: 'transient', code: 'wechat:token' };
+      if (error instanceof ApiError) return { outcome: 'transient', code: 'wechat:token' };
       throw error;
     }
   }
