@@ -17,7 +17,8 @@ const PRODUCTION = {
 
 describe('notifications configuration', () => {
   it('defaults: no templates, formal, no SMS, a 30-second dispatcher timer', () => {
-    expect(readConfig(DEV).notifications).toEqual({ wechatTemplates: {}, miniprogramState: 'formal', sms: undefined, dispatchIntervalSeconds: 30 });
+    expect(readConfig(DEV).notifications).toEqual({ wechatTemplates: {}, miniprogramState: 'formal', sms: undefined, dispatchIntervalSeconds: 30, dispatchAfterChange: true });
+    expect(readConfig({ ...DEV, NOTIFY_DISPATCH_AFTER_CHANGE: '0' }).notifications.dispatchAfterChange).toBe(false);
   });
 
   it('reads the WeChat templates per key, the mini-program state and the interval (0 disables the timer)', () => {

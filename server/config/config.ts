@@ -1,14 +1,13 @@
 // The server's configuration, read once from the environment and checked with a schema.
 // Production refuses to start with a missing secret or an embedded database.
 import { z } from 'zod';
+import { TEMPLATE_KEYS, type TemplateKey } from '../contract/notifications';
 import type { TencentSmsSettings } from '../notifications/sms/tencent-sms';
 
 const backendSchema = z.enum(['pglite', 'pg', 'supabase']);
 export type Backend = z.infer<typeof backendSchema>;
 
 /** The channel templates a notification can use (one WeChat subscribe template and one SMS template each). */
-export const TEMPLATE_KEYS = ['booking_status', 'reminder', 'case_progress', 'staff_task'] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 /** booking_status → BOOKING_STATUS (WECHAT_TEMPLATE_BOOKING_STATUS, SMS_TEMPLATE_BOOKING_STATUS) */
 const envName = (key: TemplateKey) => key.toUpperCase();
 
@@ -54,6 +53,7 @@ const envSchema = z.object({
   TENCENT_SMS_ENDPOINT: z.string().trim().min(1).default('sms.tencentcloudapi.com'),
   TENCENT_SMS_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(5000),
   NOTIFY_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  NOTIFY_DISPATCH_AFTER_CHANGE: z.enum(['0', '1']).default('1'),
 });
 
 export interface Config {
@@ -90,6 +90,8 @@ export interface NotificationsConfig {
   sms?: { provider: 'tencent'; settings: TencentSmsSettings; templates: Partial<Record<TemplateKey, string>> };
   /** how often the local timer runs the dispatcher; 0: no local timer (a scheduler calls it) */
   dispatchIntervalSeconds: number;
+  /** a successful change starts a dispatcher run in the background (NOTIFY_DISPATCH_AFTER_CHANGE=0: off) */
+  dispatchAfterChange: boolean;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +158,7 @@ function notificationsConfig(e: z.infer<typeof envSchema>, mode: Config['mode'])
     miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
     sms,
     dispatchIntervalSeconds: e.NOTIFY_DISPATCH_INTERVAL_SECONDS,
+    dispatchAfterChange: e.NOTIFY_DISPATCH_AFTER_CHANGE === '1',
   };
 }
 

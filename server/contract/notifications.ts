@@ -34,6 +34,10 @@ export const NOTIFICATION_KINDS = [
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
+/** The message templates (WeChat subscribe messages, SMS) a kind goes out with. */
+export const TEMPLATE_KEYS = ['booking_status', 'reminder', 'case_progress', 'staff_task'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
 export const CHANNELS = ['wechat', 'sms', 'inbox'] as const;
 export const channel = z.enum(CHANNELS).meta({ description: 'wechat: 订阅消息; sms: 短信; inbox: only the in-app 消息' });
 export type Channel = z.infer<typeof channel>;
@@ -77,7 +81,7 @@ const reach = z.object({
 export const subscribeTemplate = named(
   'SubscribeTemplate',
   z.object({
-    key: z.enum(['booking_status', 'reminder', 'case_progress', 'staff_task']),
+    key: z.enum(TEMPLATE_KEYS),
     templateId: z.string(),
     title: z.string().meta({ description: "the template's title as WeChat shows it, e.g. 预约提醒" }),
   }),

@@ -11,6 +11,7 @@ import { openDatabase } from '../db/open';
 import { openPglite } from '../db/pglite';
 import { seedIfEmpty } from '../db/seed';
 import { createAppServer, listen } from '../http/server';
+import { startDispatchTimer } from '../notifications/notifier';
 import { DEMO_STAFF_PASSWORD } from '../../supabase/seed/data/accounts';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     if (await seedIfEmpty(db as SqlDatabase)) log('loaded demo data (supabase/seed.sql)');
   }
-  setApp({ config, db });
+  const app = { config, db };
+  setApp(app);
+  // reminders come due with no request: the local server sends them itself
+  const stopDispatch = startDispatchTimer(app);
 
   const server = createAppServer({ staticDir: H5_DIR, maxBodyBytes: config.maxBodyBytes });
   const port = await listenFrom(server, config.port, config.host);
@@ -73,6 +77,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.who}`).join('\n')}
     if (stopping) return;
     stopping = true;
     log('stopping…');
+    stopDispatch();
     server.close();
     server.closeAllConnections();
     await db.close();

@@ -9,6 +9,7 @@ import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { openPglite } from '../db/pglite';
 import { logInfo } from '../core/log';
+import { startDispatchTimer } from '../notifications/notifier';
 import { createAppServer, listen } from './server';
 
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     const applied = await migrate(db as SqlDatabase);
     logInfo(`applied migrations: ${applied.join(', ') || 'none'}`);
   }
-  setApp({ config, db });
+  const app = { config, db };
+  setApp(app);
   const h5 = path.resolve(__dirname, '../../dist-h5');
   const server = createAppServer({
     staticDir: existsSync(h5) ? h5 : undefined,
@@ -26,7 +28,10 @@ async function main(): Promise<void> {
   });
   const port = await listen(server, config.port, config.host);
   logInfo(`listening on http://${config.host}:${port} (${config.mode}, ${db.backend})`);
+  // reminders come due with no request: the server sends them itself (a cron line may call the job too)
+  const stopDispatch = startDispatchTimer(app);
   const stop = async () => {
+    stopDispatch();
     server.close();
     await db.close();
     process.exit(0);

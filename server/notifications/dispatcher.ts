@@ -164,7 +164,8 @@ async function finish(deps: DispatchDeps, job: DispatchJob, outcome: SendOutcome
         p_delivery: job.deliveryId,
         p_outcome: outcome.outcome,
         p_now: deps.clock(),
-        p_provider_id: outcome.outcome === 'sent' ? outcome.providerId : null,
+        // WeChat once answered errcode 0 without a msgid: still sent, never to be resent
+        p_provider_id: outcome.outcome === 'sent' ? outcome.providerId || `${job.channel}:no-id` : null,
         p_code: code,
         p_retry_after: outcome.outcome === 'transient' ? (outcome.retryAfterSeconds ?? null) : null,
       },

@@ -18,6 +18,7 @@ import { linkOf, type NoticeData, renderInbox } from './templates';
 
 interface InboxRow {
   id: string;
+  seq: number;
   kind: NotificationKind;
   data: NoticeData;
   at: string;
@@ -44,27 +45,27 @@ function item(row: InboxRow): NotificationItem {
   };
 }
 
-/** The page cursor: the last row's time and id, opaque to the client. */
-export function encodeCursor(at: string, id: string): string {
-  return Buffer.from(`${at}|${id}`, 'utf8').toString('base64url');
+/** The page cursor: the last row's time and sequence number, opaque to the client. */
+export function encodeCursor(at: string, seq: number): string {
+  return Buffer.from(`${at}|${seq}`, 'utf8').toString('base64url');
 }
-export function decodeCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw apiError('INVALID_INPUT', { before: '翻页位置不对，请从第一页重新打开' });
+export function decodeCursor(cursor: string): { at: string; seq: number } {
+  const [at, seq] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !seq || Number.isNaN(Date.parse(at)) || !/^[0-9]{1,18}$/.test(seq)) {
+    throw apiError('VALIDATION_FAILED', { before: '翻页位置不对，请从第一页重新打开' });
   }
-  return { at, id };
+  return { at, seq: Number(seq) };
 }
 
 export async function listInbox(app: App, caller: Caller, query: { before?: string; limit: number }, now: Date): Promise<NotificationPage> {
   const before = query.before ? decodeCursor(query.before) : undefined;
   const page = await app.db.rpc<{ items: InboxRow[]; more: boolean; unread: number }>(
     'list_notifications',
-    { p_now: now, p_limit: query.limit, p_before_at: before?.at ?? null, p_before_id: before?.id ?? null },
+    { p_now: now, p_limit: query.limit, p_before_at: before?.at ?? null, p_before_seq: before?.seq ?? null },
     caller,
   );
   const last = page.items[page.items.length - 1];
-  return { items: page.items.map(item), unread: page.unread, next: page.more && last ? encodeCursor(last.at, last.id) : null };
+  return { items: page.items.map(item), unread: page.unread, next: page.more && last ? encodeCursor(last.at, last.seq) : null };
 }
 
 export function unreadCount(app: App, caller: Caller, now: Date): Promise<UnreadCount> {

@@ -71,7 +71,7 @@ describe('notification templates', () => {
     const fields = WECHAT_TEMPLATES[key!].fields;
     expect(Object.keys(data)).toEqual(Object.keys(fields));
     for (const [field, type] of Object.entries(fields)) {
-      const value = data[field].value;
+      const value = data[field]!.value;
       expect(value.length).toBeGreaterThan(0);
       expect(length(value)).toBeLessThanOrEqual(FIELD_LIMITS[type]);
       if (type === 'phrase') expect(value).toMatch(/^[\u4e00-\u9fa5]{1,5}$/);
@@ -102,10 +102,10 @@ describe('notification templates', () => {
     expect(renderInbox('booking_cancelled_by_center', d).body).toContain('当天停电');
     expect(renderInbox('case_rejected', d).body).toContain('当天停电');
     expect(renderInbox('case_needs_supplement', d).body).toContain('户口簿、结婚证');
-    expect(wechatData('case_needs_supplement', d, AT).thing3.value).toBe('缺户口簿、结婚证');
+    expect(wechatData('case_needs_supplement', d, AT).thing3!.value).toBe('缺户口簿、结婚证');
     expect(renderInbox('booking_confirmed', d).body).toContain('12月31日 16:30');
-    expect(wechatData('reminder_day_before', d, AT).character_string4.value).toBe('K7M4Q9XZ');
-    expect(wechatData('booking_declined', d, AT).thing5.value).toBe('原因：当天停电');
+    expect(wechatData('reminder_day_before', d, AT).character_string4!.value).toBe('K7M4Q9XZ');
+    expect(wechatData('booking_declined', d, AT).thing5!.value).toBe('原因：当天停电');
   });
 
   test('a long list keeps whole names and says how many', () => {

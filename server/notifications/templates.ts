@@ -5,9 +5,9 @@
 //
 // Data comes from the database as it was at the change (server: app.booking_notice_data and
 // the event's own data): names, ISO Shanghai times, reasons, missing papers.
-import type { NotificationKind } from '../contract/notifications';
+import type { NotificationKind, TemplateKey } from '../contract/notifications';
 
-export type TemplateKey = 'booking_status' | 'reminder' | 'case_progress' | 'staff_task';
+export type { TemplateKey };
 
 /** WeChat keyword types we use, with WeChat's limits (STACK-NOTES, WeChat docs). */
 export type FieldType = 'thing' | 'time' | 'phrase' | 'character_string';

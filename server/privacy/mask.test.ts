@@ -15,6 +15,12 @@ describe('masking personal data', () => {
     );
   });
 
+  it('masks mobile numbers written with the country code', () => {
+    expect(maskPersonalData('to +8613812345678, 008613912345678 or 86-13712345678')).toBe(
+      'to +86138****5678, 0086139****5678 or 86-137****5678',
+    );
+  });
+
   it('leaves the centre landline numbers as they are', () => {
     expect(maskPersonalData('0827-8821234')).toBe('0827-8821234');
   });

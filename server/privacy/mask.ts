@@ -14,7 +14,8 @@ export function maskPhone(phone: string): string {
 }
 
 const ID_NUMBER = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/g;
-const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
+// also with a country code: +8613812345678, 008613812345678, 86-138…
+const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])|(?<=(?:\+|00)?86[- ]?)1[3-9][0-9]{9}(?![0-9])/g;
 
 /** Mask every ID number and mobile number inside a free text (log lines, error details). */
 export function maskPersonalData(text: string): string {

@@ -25,6 +25,8 @@ create table public.notification_preferences (
 
 create table public.notifications (
   id uuid primary key default extensions.gen_random_uuid(),
+  -- the order they were written in: the inbox's order among notifications due at one instant
+  seq bigint generated always as identity unique,
   -- whose inbox it is in; null for a person without an account (reached by SMS only)
   user_id uuid references public.users (id) on delete cascade,
   -- whom it is about: SMS goes to this person's phone
@@ -66,7 +68,7 @@ create table public.notifications (
   check ((state = 'sending') = (lease_until is not null))
 );
 
-create index notifications_inbox_idx on public.notifications (user_id, due_at desc, id desc) where state <> 'obsolete';
+create index notifications_inbox_idx on public.notifications (user_id, due_at desc, seq desc) where state <> 'obsolete';
 create index notifications_unread_idx on public.notifications (user_id) where read_at is null and state <> 'obsolete';
 create index notifications_due_idx on public.notifications (send_after) where state = 'pending';
 create index notifications_lease_idx on public.notifications (lease_until) where state = 'sending';
@@ -384,7 +386,7 @@ language sql stable
 set search_path = ''
 as $$
   select jsonb_build_object(
-    'id', p_n.id, 'kind', p_n.kind, 'data', p_n.data, 'at', app.iso_shanghai(p_n.due_at), 'read', p_n.read_at is not null,
+    'id', p_n.id, 'seq', p_n.seq, 'kind', p_n.kind, 'data', p_n.data, 'at', app.iso_shanghai(p_n.due_at), 'read', p_n.read_at is not null,
     'bookingId', p_n.booking_id, 'caseId', p_n.case_id, 'centerId', p_n.center_id, 'deliveredBy',
     case when p_n.state = 'delivered' then p_n.delivered_by
          when p_n.state in ('inbox_only', 'dead', 'unknown') then 'inbox' end)
@@ -399,8 +401,8 @@ as $$
   where n.user_id = p_user and n.read_at is null and n.state <> 'obsolete' and n.due_at <= p_now
 $$;
 
--- Newest first, `p_limit` per page, older than the cursor (due_at, id) when given.
-create or replace function public.list_notifications(p_now timestamptz, p_limit integer, p_before_at timestamptz default null, p_before_id uuid default null)
+-- Newest first, `p_limit` per page, older than the cursor (due_at, seq) when given.
+create or replace function public.list_notifications(p_now timestamptz, p_limit integer, p_before_at timestamptz default null, p_before_seq bigint default null)
 returns jsonb
 language plpgsql stable security definer
 set search_path = ''
@@ -410,16 +412,16 @@ declare
   v_rows jsonb;
   v_count integer;
 begin
-  if p_limit is null or p_limit not between 1 and 50 or ((p_before_at is null) <> (p_before_id is null)) then
+  if p_limit is null or p_limit not between 1 and 50 or ((p_before_at is null) <> (p_before_seq is null)) then
     perform app.raise('INVALID_INPUT');
   end if;
-  select coalesce(jsonb_agg(app.inbox_json(x) order by x.due_at desc, x.id desc), '[]'::jsonb), count(*)
+  select coalesce(jsonb_agg(app.inbox_json(x) order by x.due_at desc, x.seq desc), '[]'::jsonb), count(*)
   into v_rows, v_count
   from (
     select n.* from public.notifications n
     where n.user_id = v_user.id and n.state <> 'obsolete' and n.due_at <= p_now
-      and (p_before_at is null or (n.due_at, n.id) < (p_before_at, p_before_id))
-    order by n.due_at desc, n.id desc
+      and (p_before_at is null or (n.due_at, n.seq) < (p_before_at, p_before_seq))
+    order by n.due_at desc, n.seq desc
     limit p_limit + 1
   ) x;
   return jsonb_build_object(
@@ -428,7 +430,7 @@ begin
     'unread', app.unread_count(v_user.id, p_now));
 end
 $$;
-grant execute on function public.list_notifications(p_now timestamptz, p_limit integer, p_before_at timestamptz, p_before_id uuid) to authenticated;
+grant execute on function public.list_notifications(p_now timestamptz, p_limit integer, p_before_at timestamptz, p_before_seq bigint) to authenticated;
 
 create or replace function public.unread_notifications(p_now timestamptz) returns jsonb
 language plpgsql stable security definer

@@ -135,6 +135,7 @@ const CENTRE_X_MANAGERS = 'ok: managerX admin | 403: *';
 // no follow-up exists in the fixtures: allowed callers reach the lookup (404 RECTIFICATION_NOT_FOUND),
 // everyone else is refused before it; closing one is tested in rating-follow-up.test.ts
 const NO_SUCH_FOLLOW_UP = '00000000-0000-4000-8000-0000000000aa';
+const NO_SUCH_NOTIFICATION = '00000000-0000-4000-8000-0000000000bb';
 const sessions = [{ starts: '08:30', ends: '12:00', slotMinutes: 30, seats: 2, walkInSeats: 1 }];
 
 const staffBody = (fx: Fixtures, c: CallerName) => ({ username: `m-${c.toLowerCase()}-${fx.unique()}`, displayName: '矩阵测试', role: 'staff', centerId: fx.centerX });
@@ -249,4 +250,15 @@ export const ROWS: Row[] = [
   row('GET /api/admin/catalogue/export', COUNTY_ADMINS, { query: 'format=csv' }),
   // the scheduler's job: a CRON_SECRET, never a user token
   row('GET /api/jobs/no-shows', '403: anon deactivated mustChange *'),
+  row('GET /api/jobs/notifications', '403: anon deactivated mustChange *'),
+  // 消息: everyone their own inbox; another's notification (or none) is not found
+  row('GET /api/notifications', ANY_ACCOUNT),
+  row('GET /api/notifications/unread', ANY_ACCOUNT),
+  row('POST /api/notifications/{id}/read', '404: *', { id: NO_SUCH_NOTIFICATION }),
+  row('POST /api/notifications/read-all', ANY_ACCOUNT),
+  row('GET /api/me/notification-settings', ANY_ACCOUNT),
+  row('PUT /api/me/notification-settings', ANY_ACCOUNT, { body: { quietHours: true } }),
+  // delivery and dead letters: county admins, each their own county
+  row('GET /api/admin/notifications', COUNTY_ADMINS),
+  row('POST /api/admin/notifications/{id}/retry', '404: admin adminOther | 403: *', { id: NO_SUCH_NOTIFICATION }),
 ];
