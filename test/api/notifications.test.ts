@@ -11,9 +11,11 @@ import type { DeliveryReport, DispatchRun, NotificationItem, NotificationPage, N
 import { fit } from '../../server/notifications/templates';
 import { PHONE_CONTEXT } from '../../server/auth/wechat-login';
 import { SERVICE } from '../../server/auth/tokens';
+import { getApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import { fieldCipher } from '../../server/privacy/crypto';
 import { type RunningApi, startApi } from '../support/api-server';
+import { waitUntil } from '../support/wait';
 import { createTestDatabase, describeBackend, type TestDatabase } from '../support/database';
 import { type NotifyChannels, SMS_TEMPLATE_IDS, startNotifyChannels, WECHAT_TEMPLATE_IDS } from '../support/notify-channels';
 
@@ -500,6 +502,36 @@ describe('rejected, no-show restriction, bad ratings and their follow-up', () =>
     );
     expect(overdue.map((r) => r.state)).toEqual(['obsolete']);
     expect((await inbox((await managerToken()))).items.some((i) => i.kind === 'manager_follow_up_overdue' && i.bookingId === b.id)).toBe(false);
+  });
+});
+
+describe('withdrawn and sent at once', () => {
+  it('an undone case step withdraws what it would have told, if it has not gone out yet', async () => {
+    clock = shanghai('2026-12-29T09:00:00');
+    const token = await api.login('undo-resident');
+    const b = await book(token, items[10]!.id, '2026-12-29');
+    expect((await api.call('POST', '/api/bookings/check-in', { token: await staffToken(), body: { code: b.code } })).status).toBe(200);
+    const c = await post<CaseDetail>(await staffToken(), '/api/cases', { bookingId: b.id });
+    expect(c.status).toBe(201);
+    expect((await post(await staffToken(), `/api/cases/${c.body.id}/undo`)).status).toBe(200);
+    await dispatch();
+    expect((await outbox(b.id)).find((r) => r.kind === 'case_accepted')!.state).toBe('obsolete');
+    expect((await inbox(token)).items.some((i) => i.kind === 'case_accepted')).toBe(false);
+  });
+
+  it('right after a change, without waiting for the scheduler', async () => {
+    const app = await getApp();
+    app.config.notifications.dispatchAfterChange = true;
+    try {
+      clock = shanghai('2026-12-29T10:00:00');
+      const v = await wechatResident('kicked', '13300006666');
+      const before = smsSent('13300006666').length;
+      await book(v.token, items[11]!.id, '2026-12-30');
+      await waitUntil(() => smsSent('13300006666').length > before, { what: 'the booking SMS sent right after booking' });
+      expect(await latest(v.token)).toMatchObject({ kind: 'booking_booked', deliveredBy: 'sms' });
+    } finally {
+      app.config.notifications.dispatchAfterChange = false;
+    }
   });
 });
 
