@@ -1,0 +1,143 @@
+import type { DeliveryReport, NotificationItem, NotificationSettings } from '@contract/notifications';
+import {
+  appendOlder,
+  channelDetail,
+  deadLetterTried,
+  inboxDays,
+  markedRead,
+  messageTimeText,
+  notReadyLines,
+  openableLink,
+  rateText,
+  stateRows,
+  unreadBadgeText,
+  unreadEntryLabel,
+} from './notifications';
+
+const item = (id: string, at: string, read = false): NotificationItem => ({
+  id,
+  kind: 'booking_booked',
+  title: '预约成功',
+  body: '请按时到中心办理',
+  at,
+  read,
+  bookingId: null,
+  caseId: null,
+  link: null,
+  deliveredBy: null,
+});
+
+// Tuesday 1 December 2026, 09:00 in Shanghai (01:00 UTC)
+const now = new Date('2026-12-01T01:00:00Z');
+
+describe('the unread badge', () => {
+  it('shows the number as text, nothing for none, 99+ above 99', () => {
+    expect(unreadBadgeText(0)).toBe('');
+    expect(unreadBadgeText(null)).toBe('');
+    expect(unreadBadgeText(undefined)).toBe('');
+    expect(unreadBadgeText(-1)).toBe('');
+    expect(unreadBadgeText(1)).toBe('1');
+    expect(unreadBadgeText(99)).toBe('99');
+    expect(unreadBadgeText(100)).toBe('99+');
+    expect(unreadEntryLabel(3)).toBe('消息，3条未读');
+    expect(unreadEntryLabel(0)).toBe('消息');
+  });
+});
+
+describe('the inbox on the Shanghai clock', () => {
+  it('says the time alone today and the date otherwise, whatever the phone’s zone', () => {
+    expect(messageTimeText('2026-12-01T08:30:00+08:00', now)).toBe('上午8:30');
+    // 23:30 UTC on 30 November is 07:30 on 1 December in Shanghai: today
+    expect(messageTimeText('2026-11-30T23:30:00Z', now)).toBe('上午7:30');
+    expect(messageTimeText('2026-11-30T14:05:00+08:00', now)).toBe('11月30日 下午2:05');
+  });
+
+  it('groups newest first under 今天, 昨天 and the date with its weekday', () => {
+    const days = inboxDays(
+      [
+        item('a', '2026-12-01T08:00:00+08:00'),
+        item('b', '2026-11-30T23:59:00Z'), // 07:59 on 1 December in Shanghai
+        item('c', '2026-11-30T15:59:00Z'), // 23:59 on 30 November
+        item('d', '2026-11-27T10:00:00+08:00'),
+      ],
+      now,
+    );
+    expect(days.map((d) => [d.title, d.items.map((i) => i.id)])).toEqual([
+      ['今天', ['a', 'b']],
+      ['昨天', ['c']],
+      ['11月27日（周五）', ['d']],
+    ]);
+    expect(inboxDays([], now)).toEqual([]);
+  });
+
+  it('appends an older page without showing a message twice, and marks one or all read', () => {
+    const rows = [item('a', '2026-12-01T08:00:00+08:00'), item('b', '2026-11-30T08:00:00+08:00')];
+    const more = appendOlder(rows, [item('b', '2026-11-30T08:00:00+08:00'), item('c', '2026-11-29T08:00:00+08:00')]);
+    expect(more.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(markedRead(more, 'b').map((r) => r.read)).toEqual([false, true, false]);
+    expect(markedRead(more).every((r) => r.read)).toBe(true);
+    expect(rows[1]?.read).toBe(false); // the rows given are not changed
+  });
+
+  it('opens only the pages this app has', () => {
+    expect(openableLink('/pages/booking/index?id=b1')).toBe('/pages/booking/index?id=b1');
+    expect(openableLink('work/pages/booking/index?id=b1')).toBe('/work/pages/booking/index?id=b1');
+    expect(openableLink('/pages/booking/detail?id=b1')).toBeNull();
+    expect(openableLink('https://example.cn')).toBeNull();
+    expect(openableLink(null)).toBeNull();
+    expect(openableLink('')).toBeNull();
+  });
+});
+
+const settings = (over: Partial<NotificationSettings['reach']> = {}): NotificationSettings => ({
+  wechat: true,
+  sms: true,
+  quietHours: true,
+  reach: {
+    wechat: { ready: false, why: '预约时还没有同意微信通知', consentsLeft: 0 },
+    sms: { ready: false, why: '还没有手机号', phone: null },
+    summary: '现在只能在“消息”里看到通知。',
+    ...over,
+  },
+  templates: [],
+  why: '允许后，预约确认、提醒和办理进度会通过微信通知您。',
+});
+
+describe('通知方式', () => {
+  it('says why each channel that is not ready cannot reach the person', () => {
+    expect(notReadyLines(settings())).toEqual(['微信通知：预约时还没有同意微信通知', '短信：还没有手机号']);
+    const ready = settings({ wechat: { ready: true, why: null, consentsLeft: 2 }, sms: { ready: true, why: null, phone: '138****5678' } });
+    expect(notReadyLines(ready)).toEqual([]);
+    expect(channelDetail('wechat', ready)).toBe('预约时同意过，还能发2条');
+    expect(channelDetail('sms', ready)).toBe('发到 138****5678');
+    expect(channelDetail('sms', settings())).toMatch(/先留手机号/);
+  });
+});
+
+describe('通知送达', () => {
+  it('writes rates as whole percents and lists every state', () => {
+    expect(rateText(0.953)).toBe('95%');
+    expect(rateText(1)).toBe('100%');
+    expect(rateText(null)).toBe('—');
+    const rows = stateRows({ delivered: 12, dead: 1 } as DeliveryReport['states']);
+    expect(rows.map((r) => r.count)).toEqual([0, 0, 12, 0, 1, 0, 0]);
+    expect(rows[2]).toEqual({ state: 'delivered', label: '已送达', count: 12 });
+  });
+
+  it('says what was tried for a dead letter, never more than the provider’s code', () => {
+    const letter = {
+      id: 'n1',
+      kind: 'booking_booked',
+      title: '预约成功',
+      state: 'dead',
+      createdAt: '2026-12-01T08:00:00+08:00',
+      attempts: 3,
+      channelsTried: ['wechat', 'sms'],
+      lastError: '43101',
+      recipient: '王*',
+      center: null,
+    } as DeliveryReport['deadLetters'][number];
+    expect(deadLetterTried(letter)).toBe('试过微信通知、短信，共3次，最后错误 43101');
+    expect(deadLetterTried({ ...letter, channelsTried: [], attempts: 0, lastError: null })).toBe('没有可用的方式，共0次');
+  });
+});
