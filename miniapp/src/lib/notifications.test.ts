@@ -1,17 +1,12 @@
-import type { DeliveryReport, NotificationItem, NotificationSettings } from '@contract/notifications';
+import type { NotificationItem, NotificationSettings } from '@contract/notifications';
 import {
   appendOlder,
   channelDetail,
-  deadLetterTried,
   inboxDays,
   markedRead,
   messageTimeText,
   notReadyLines,
   openableLink,
-  rateText,
-  stateRows,
-  unreadBadgeText,
-  unreadEntryLabel,
 } from './notifications';
 
 const item = (id: string, at: string, read = false): NotificationItem => ({
@@ -29,20 +24,6 @@ const item = (id: string, at: string, read = false): NotificationItem => ({
 
 // Tuesday 1 December 2026, 09:00 in Shanghai (01:00 UTC)
 const now = new Date('2026-12-01T01:00:00Z');
-
-describe('the unread badge', () => {
-  it('shows the number as text, nothing for none, 99+ above 99', () => {
-    expect(unreadBadgeText(0)).toBe('');
-    expect(unreadBadgeText(null)).toBe('');
-    expect(unreadBadgeText(undefined)).toBe('');
-    expect(unreadBadgeText(-1)).toBe('');
-    expect(unreadBadgeText(1)).toBe('1');
-    expect(unreadBadgeText(99)).toBe('99');
-    expect(unreadBadgeText(100)).toBe('99+');
-    expect(unreadEntryLabel(3)).toBe('消息，3条未读');
-    expect(unreadEntryLabel(0)).toBe('消息');
-  });
-});
 
 describe('the inbox on the Shanghai clock', () => {
   it('says the time alone today and the date otherwise, whatever the phone’s zone', () => {
@@ -111,33 +92,5 @@ describe('通知方式', () => {
     expect(channelDetail('wechat', ready)).toBe('预约时同意过，还能发2条');
     expect(channelDetail('sms', ready)).toBe('发到 138****5678');
     expect(channelDetail('sms', settings())).toMatch(/先留手机号/);
-  });
-});
-
-describe('通知送达', () => {
-  it('writes rates as whole percents and lists every state', () => {
-    expect(rateText(0.953)).toBe('95%');
-    expect(rateText(1)).toBe('100%');
-    expect(rateText(null)).toBe('—');
-    const rows = stateRows({ delivered: 12, dead: 1 } as DeliveryReport['states']);
-    expect(rows.map((r) => r.count)).toEqual([0, 0, 12, 0, 1, 0, 0]);
-    expect(rows[2]).toEqual({ state: 'delivered', label: '已送达', count: 12 });
-  });
-
-  it('says what was tried for a dead letter, never more than the provider’s code', () => {
-    const letter = {
-      id: 'n1',
-      kind: 'booking_booked',
-      title: '预约成功',
-      state: 'dead',
-      createdAt: '2026-12-01T08:00:00+08:00',
-      attempts: 3,
-      channelsTried: ['wechat', 'sms'],
-      lastError: '43101',
-      recipient: '王*',
-      center: null,
-    } as DeliveryReport['deadLetters'][number];
-    expect(deadLetterTried(letter)).toBe('试过微信通知、短信，共3次，最后错误 43101');
-    expect(deadLetterTried({ ...letter, channelsTried: [], attempts: 0, lastError: null })).toBe('没有可用的方式，共0次');
   });
 });

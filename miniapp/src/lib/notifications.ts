@@ -1,21 +1,10 @@
-// 消息 (件件有回音): the unread badge, the inbox in days and times on the Shanghai clock, which
-// messages may open a page, and the words of the 通知方式 and 通知送达 screens. Pure: `now` is
-// passed in.
-import type { DeliveryReport, NotificationItem, NotificationSettings } from '@contract/notifications';
+// 消息 (件件有回音), the notice subpackage's rules: the inbox in days and times on the Shanghai
+// clock, which messages may open a page, the words of 通知方式. (The badge of 首页 is in
+// ./unreadBadge, the admin's 通知送达 in ./deliveryReport: each package carries only its own.)
+// Pure: `now` is passed in.
+import type { NotificationItem, NotificationSettings } from '@contract/notifications';
 import { clockText, dateWithWeekday, momentText, partOfDay, shanghaiTime, addDays } from './bookingTime';
 import { PAGES, pathOf, type Route } from './routes';
-
-/** The badge on 消息: '' for none, the number as text, "99+" above 99. */
-export function unreadBadgeText(unread: number | null | undefined): string {
-  if (!unread || !Number.isFinite(unread) || unread <= 0) return '';
-  return unread > 99 ? '99+' : String(Math.floor(unread));
-}
-
-/** What a screen reader says for the 消息 entry: "消息，3条未读" / "消息". */
-export function unreadEntryLabel(unread: number | null | undefined): string {
-  const badge = unreadBadgeText(unread);
-  return badge === '' ? '消息' : `消息，${badge}条未读`;
-}
 
 /** A message's time in the list: "上午9:30" today, else "12月2日 上午9:30" (Shanghai). */
 export function messageTimeText(at: string, now: Date): string {
@@ -89,39 +78,4 @@ export function channelDetail(channel: 'wechat' | 'sms', settings: NotificationS
   }
   const phone = settings.reach.sms.phone;
   return phone ? `发到 ${phone}` : '需要先留手机号（在“设置”里）';
-}
-
-// 通知送达 (county admin)
-
-/** 0.953 → "95%", null (nothing attempted) → "—". */
-export function rateText(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
-type DeliveryState = keyof DeliveryReport['states'];
-
-export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
-  pending: '等待发送',
-  sending: '正在发送',
-  delivered: '已送达',
-  inbox_only: '只在消息里',
-  dead: '发送失败',
-  unknown: '不确定是否送达',
-  obsolete: '已作废',
-};
-
-/** The states in a fixed order with their counts (states the report does not name count 0). */
-export function stateRows(states: DeliveryReport['states']): { state: DeliveryState; label: string; count: number }[] {
-  return (Object.keys(DELIVERY_STATE_LABELS) as DeliveryState[]).map((state) => ({
-    state,
-    label: DELIVERY_STATE_LABELS[state],
-    count: states[state] ?? 0,
-  }));
-}
-
-/** "试过微信、短信，共3次，最后错误 43101" */
-export function deadLetterTried(letter: DeliveryReport['deadLetters'][number]): string {
-  const tried = letter.channelsTried.length > 0 ? `试过${letter.channelsTried.map((c) => CHANNEL_LABELS[c]).join('、')}` : '没有可用的方式';
-  const error = letter.lastError ? `，最后错误 ${letter.lastError}` : '';
-  return `${tried}，共${letter.attempts}次${error}`;
 }

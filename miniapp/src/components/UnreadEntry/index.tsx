@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { unreadBadgeText, unreadEntryLabel } from '@/lib/notifications';
+import { unreadBadgeText, unreadEntryLabel } from '@/lib/unreadBadge';
 import './index.css';
 
 /**

@@ -9,7 +9,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
 import { useSubmit } from '@/hooks/useSubmit';
 import { momentText } from '@/lib/bookingTime';
-import { CHANNEL_LABELS, deadLetterTried, DELIVERY_STATE_LABELS, rateText, stateRows } from '@/lib/notifications';
+import { CHANNEL_NAMES, deadLetterTried, DELIVERY_STATE_LABELS, rateText, stateRows } from '@/lib/deliveryReport';
 import { urlOf } from '@/lib/routes';
 import { fetchDeliveryReport } from '@/services/notifications/fetchDeliveryReport';
 import { retryNotification } from '@/services/notifications/retryNotification';
@@ -49,7 +49,7 @@ function Report(): ReactNode {
         {report.channels.map((c) => (
           <View key={c.channel} className="m-item delivery__channel">
             <View className="delivery__channel-head">
-              <Text className="delivery__channel-name">{CHANNEL_LABELS[c.channel]}</Text>
+              <Text className="delivery__channel-name">{CHANNEL_NAMES[c.channel]}</Text>
               <Text className="delivery__rate">成功率 {rateText(c.rate)}</Text>
             </View>
             <Text className="m-line">
