@@ -89,8 +89,9 @@ describe('通知方式', () => {
     expect(notReadyLines(settings())).toEqual(['微信通知：预约时还没有同意微信通知', '短信：还没有手机号']);
     const ready = settings({ wechat: { ready: true, why: null, consentsLeft: 2 }, sms: { ready: true, why: null, phone: '138****5678' } });
     expect(notReadyLines(ready)).toEqual([]);
-    expect(channelDetail('wechat', ready)).toBe('预约时同意过，还能发2条');
+    expect(channelDetail('wechat', ready)).toBe('微信里的服务通知，还能收2条');
+    expect(channelDetail('wechat', settings())).toBe('微信里的服务通知');
     expect(channelDetail('sms', ready)).toBe('发到 138****5678');
-    expect(channelDetail('sms', settings())).toMatch(/先留手机号/);
+    expect(channelDetail('sms', settings())).toBe('发到您留的手机号');
   });
 });

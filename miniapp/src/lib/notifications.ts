@@ -70,12 +70,12 @@ export function notReadyLines(settings: Pick<NotificationSettings, 'reach'>): st
   return lines;
 }
 
-/** The line under a switch: what it does, and how it stands. */
+/** The line under a switch: where the messages arrive (why a channel cannot reach is said below the switches). */
 export function channelDetail(channel: 'wechat' | 'sms', settings: NotificationSettings): string {
   if (channel === 'wechat') {
     const left = settings.reach.wechat.consentsLeft;
-    return left > 0 ? `预约时同意过，还能发${left}条` : '预约时点“提醒我”并同意，微信才能发给您';
+    return left > 0 ? `微信里的服务通知，还能收${left}条` : '微信里的服务通知';
   }
   const phone = settings.reach.sms.phone;
-  return phone ? `发到 ${phone}` : '需要先留手机号（在“设置”里）';
+  return phone ? `发到 ${phone}` : '发到您留的手机号';
 }
