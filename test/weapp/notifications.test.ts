@@ -161,7 +161,8 @@ describe('weapp: 通知方式', () => {
     await weapp.waitFor(() => textOf(page).includes('现在只能在“消息”里看到通知。'));
     const text = textOf(page);
     expect(text).toContain('微信通知');
-    expect(text).toContain('夜间免打扰（22:00–07:00）');
+    expect(text).toContain('夜间免打扰');
+    expect(text).toContain('22:00–07:00 不发微信和短信');
     expect(text).toContain('短信：还没有手机号');
     expect(byText(page, 'switch-row', '短信')?.textContent).toContain('已关');
 

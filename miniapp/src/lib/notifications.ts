@@ -59,7 +59,9 @@ export function openableLink(link: string | null | undefined): string | null {
 
 export const CHANNEL_LABELS = { wechat: '微信通知', sms: '短信', inbox: '消息' } as const;
 
-export const QUIET_HOURS_LABEL = '夜间免打扰（22:00–07:00）';
+export const QUIET_HOURS_LABEL = '夜间免打扰';
+/** Under the 夜间免打扰 switch (the server holds WeChat and SMS then, except for same-day changes). */
+export const QUIET_HOURS_DETAIL = '22:00–07:00 不发微信和短信，当天的变动照常通知';
 
 /** Under the switches: for each channel that cannot reach the person, why ("短信：还没有手机号"). */
 export function notReadyLines(settings: Pick<NotificationSettings, 'reach'>): string[] {

@@ -10,7 +10,7 @@ import { SwitchRow } from '@/components/SwitchRow';
 import { useAsync } from '@/hooks/useAsync';
 import { useLoginRequired } from '@/hooks/useLoginRequired';
 import { useSubmit } from '@/hooks/useSubmit';
-import { CHANNEL_LABELS, channelDetail, notReadyLines, QUIET_HOURS_LABEL } from '@/lib/notifications';
+import { CHANNEL_LABELS, channelDetail, notReadyLines, QUIET_HOURS_DETAIL, QUIET_HOURS_LABEL } from '@/lib/notifications';
 import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
@@ -63,7 +63,7 @@ function Switches({ settings, pending, onChange }: { settings: NotificationSetti
       <SwitchRow title={CHANNEL_LABELS.sms} detail={channelDetail('sms', settings)} on={settings.sms} pending={pending} onToggle={() => onChange({ sms: !settings.sms })} />
       <SwitchRow
         title={QUIET_HOURS_LABEL}
-        detail="晚上10点到早上7点不发微信和短信，当天的变动照常通知"
+        detail={QUIET_HOURS_DETAIL}
         on={settings.quietHours}
         pending={pending}
         onToggle={() => onChange({ quietHours: !settings.quietHours })}
