@@ -86,7 +86,12 @@ const settings = (over: Partial<NotificationSettings['reach']> = {}): Notificati
 
 describe('通知方式', () => {
   it('says why each channel that is not ready cannot reach the person', () => {
-    expect(notReadyLines(settings())).toEqual(['微信通知：预约时还没有同意微信通知', '短信：还没有手机号']);
+    expect(notReadyLines(settings())).toEqual(['预约时还没有同意微信通知', '短信：还没有手机号']);
+    const off = settings({
+      wechat: { ready: false, why: '微信通知暂未开通', consentsLeft: 0 },
+      sms: { ready: false, why: null, phone: null },
+    });
+    expect(notReadyLines(off)).toEqual(['微信通知暂未开通', '短信：暂时不能发送']);
     const ready = settings({ wechat: { ready: true, why: null, consentsLeft: 2 }, sms: { ready: true, why: null, phone: '138****5678' } });
     expect(notReadyLines(ready)).toEqual([]);
     expect(channelDetail('wechat', ready)).toBe('微信里的服务通知，还能收2条');

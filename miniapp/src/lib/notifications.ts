@@ -63,12 +63,19 @@ export const QUIET_HOURS_LABEL = '夜间免打扰';
 /** Under the 夜间免打扰 switch (the server holds WeChat and SMS then, except for same-day changes). */
 export const QUIET_HOURS_DETAIL = '22:00–07:00 不发微信和短信，当天的变动照常通知';
 
-/** Under the switches: for each channel that cannot reach the person, why ("短信：还没有手机号"). */
+/**
+ * Under the switches: for each channel that cannot reach the person, why ("短信：还没有登记手机号"),
+ * the channel named once (the server's reason may name it already: "微信通知暂未开通").
+ */
 export function notReadyLines(settings: Pick<NotificationSettings, 'reach'>): string[] {
+  const line = (label: string, name: string, why: string | null): string => {
+    const reason = why ?? '暂时不能发送';
+    return reason.includes(name) ? reason : `${label}：${reason}`;
+  };
   const lines: string[] = [];
   const { wechat, sms } = settings.reach;
-  if (!wechat.ready) lines.push(`${CHANNEL_LABELS.wechat}：${wechat.why ?? '暂时不能发送'}`);
-  if (!sms.ready) lines.push(`${CHANNEL_LABELS.sms}：${sms.why ?? '暂时不能发送'}`);
+  if (!wechat.ready) lines.push(line(CHANNEL_LABELS.wechat, '微信', wechat.why));
+  if (!sms.ready) lines.push(line(CHANNEL_LABELS.sms, '短信', sms.why));
   return lines;
 }
 
