@@ -44,7 +44,8 @@ export async function wechatLogin(app: App, input: z.infer<typeof wechatLoginBod
 }
 
 const ciphers = new WeakMap<Buffer, FieldCipher>();
-function cipherOf(app: App): FieldCipher {
+/** The app's field cipher (one per key). */
+export function cipherOf(app: App): FieldCipher {
   let c = ciphers.get(app.config.dataEncryptionKey);
   if (!c) ciphers.set(app.config.dataEncryptionKey, (c = fieldCipher(app.config.dataEncryptionKey)));
   return c;

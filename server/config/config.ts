@@ -1,9 +1,26 @@
 // The server's configuration, read once from the environment and checked with a schema.
 // Production refuses to start with a missing secret or an embedded database.
 import { z } from 'zod';
+import type { TencentSmsSettings } from '../notifications/sms/tencent-sms';
 
 const backendSchema = z.enum(['pglite', 'pg', 'supabase']);
 export type Backend = z.infer<typeof backendSchema>;
+
+/** The channel templates a notification can use (one WeChat subscribe template and one SMS template each). */
+export const TEMPLATE_KEYS = ['booking_status', 'reminder', 'case_progress', 'staff_task'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+/** booking_status → BOOKING_STATUS (WECHAT_TEMPLATE_BOOKING_STATUS, SMS_TEMPLATE_BOOKING_STATUS) */
+const envName = (key: TemplateKey) => key.toUpperCase();
+
+/** An optional setting where an empty value counts as unset (a blank line in a .env file). */
+const optionalText = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(1).optional());
+const templateId = () => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, 'a template id is letters, digits, _ and -').optional());
+const templateEnv = Object.fromEntries(
+  TEMPLATE_KEYS.flatMap((k) => [
+    [`WECHAT_TEMPLATE_${envName(k)}`, templateId()],
+    [`SMS_TEMPLATE_${envName(k)}`, templateId()],
+  ]),
+) as Record<`${'WECHAT' | 'SMS'}_TEMPLATE_${Uppercase<TemplateKey>}`, ReturnType<typeof templateId>>;
 
 const envSchema = z.object({
   APP_MODE: z.enum(['development', 'production']).optional(),
@@ -25,6 +42,18 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(5000),
   DATA_ENCRYPTION_KEY: z.string().trim().min(1).optional(),
+  // notifications
+  ...templateEnv,
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  SMS_PROVIDER: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['tencent']).optional()),
+  TENCENT_SMS_SECRET_ID: optionalText(),
+  TENCENT_SMS_SECRET_KEY: optionalText(),
+  TENCENT_SMS_SDK_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^[0-9]{5,20}$/, 'the SMS SdkAppId is digits, e.g. 1400123456').optional()),
+  TENCENT_SMS_SIGN_NAME: optionalText(),
+  TENCENT_SMS_REGION: z.string().trim().regex(/^[a-z]{2,}-[a-z]+$/, 'a region like ap-guangzhou').default('ap-guangzhou'),
+  TENCENT_SMS_ENDPOINT: z.string().trim().min(1).default('sms.tencentcloudapi.com'),
+  TENCENT_SMS_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(5000),
+  NOTIFY_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 export interface Config {
@@ -49,6 +78,18 @@ export interface Config {
   wechatTimeoutMs: number;
   /** 32-byte key for personal data encrypted at rest (AES-256-GCM) and its lookup HMAC */
   dataEncryptionKey: Buffer;
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** WeChat subscribe-message template ids per template key; a missing key = not used */
+  wechatTemplates: Partial<Record<TemplateKey, string>>;
+  /** which version of the mini-program a subscribe message opens */
+  miniprogramState: 'formal' | 'trial' | 'developer';
+  /** undefined when SMS_PROVIDER is unset (no SMS is sent) */
+  sms?: { provider: 'tencent'; settings: TencentSmsSettings; templates: Partial<Record<TemplateKey, string>> };
+  /** how often the local timer runs the dispatcher; 0: no local timer (a scheduler calls it) */
+  dispatchIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +106,57 @@ function dataKey(value: string): Buffer {
   const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
   if (key.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEY must be the base64 of 32 random bytes (openssl rand -base64 32)');
   return key;
+}
+
+/**
+ * TENCENT_SMS_ENDPOINT: `host[:port]` (https), `https://host[:port]`, or `http://host:port` for a
+ * local stand-in, outside production only (the request is signed, but the message and the
+ * number would travel in clear).
+ */
+function smsEndpoint(value: string, mode: Config['mode']): Pick<TencentSmsSettings, 'endpoint' | 'protocol'> {
+  const bare = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+  if (bare.test(value)) return { endpoint: value, protocol: 'https://' };
+  const m = /^(https?):\/\/([A-Za-z0-9.-]+(?::[0-9]{1,5})?)\/?$/.exec(value);
+  if (!m) throw new ConfigError('TENCENT_SMS_ENDPOINT must be a host[:port] like sms.tencentcloudapi.com, or http(s)://host:port');
+  if (m[1] === 'http' && mode === 'production') throw new ConfigError('TENCENT_SMS_ENDPOINT must be https in production');
+  return { endpoint: m[2]!, protocol: m[1] === 'http' ? 'http://' : 'https://' };
+}
+
+function templatesOf(e: Record<string, unknown>, prefix: 'WECHAT_TEMPLATE_' | 'SMS_TEMPLATE_'): Partial<Record<TemplateKey, string>> {
+  const templates: Partial<Record<TemplateKey, string>> = {};
+  for (const key of TEMPLATE_KEYS) {
+    const id = e[`${prefix}${envName(key)}`];
+    if (typeof id === 'string') templates[key] = id;
+  }
+  return templates;
+}
+
+function notificationsConfig(e: z.infer<typeof envSchema>, mode: Config['mode']): NotificationsConfig {
+  let sms: NotificationsConfig['sms'];
+  if (e.SMS_PROVIDER === 'tencent') {
+    const required = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const;
+    const missing = required.filter((name) => !e[name]);
+    if (missing.length > 0) throw new ConfigError(`SMS_PROVIDER=tencent needs ${missing.join(', ')}`);
+    sms = {
+      provider: 'tencent',
+      settings: {
+        secretId: e.TENCENT_SMS_SECRET_ID!,
+        secretKey: e.TENCENT_SMS_SECRET_KEY!,
+        region: e.TENCENT_SMS_REGION,
+        sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+        signName: e.TENCENT_SMS_SIGN_NAME!,
+        ...smsEndpoint(e.TENCENT_SMS_ENDPOINT, mode),
+        timeoutMs: e.TENCENT_SMS_TIMEOUT_MS,
+      },
+      templates: templatesOf(e, 'SMS_TEMPLATE_'),
+    };
+  }
+  return {
+    wechatTemplates: templatesOf(e, 'WECHAT_TEMPLATE_'),
+    miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    sms,
+    dispatchIntervalSeconds: e.NOTIFY_DISPATCH_INTERVAL_SECONDS,
+  };
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -108,5 +200,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
     wechatTimeoutMs: e.WECHAT_TIMEOUT_MS,
     dataEncryptionKey: dataKey(e.DATA_ENCRYPTION_KEY ?? DEVELOPMENT_DATA_KEY),
+    notifications: notificationsConfig(e, mode),
   };
 }

@@ -82,6 +82,8 @@ const CATALOGUE: Record<string, [status: number, message: Message]> = {
   CENTER_NOT_FOUND: [404, '没有找到这个便民服务中心，可能已调整，请返回列表重新选择'],
   ITEM_NOT_FOUND: [404, '没有找到这个服务事项，可能已调整，请返回目录重新查找'],
   RECTIFICATION_NOT_FOUND: [404, '没有找到这条整改记录'],
+  NOTIFICATION_NOT_FOUND: [404, '没有找到这条消息'],
+  NOTIFICATION_NOT_RETRYABLE: [409, '这条消息已经送达或不再需要，不用重发'],
   RECTIFICATION_CLOSED: [409, '这条整改已经办结，不能再改'],
   BUNDLE_NOT_FOUND: [404, '没有找到这件“一件事”，可能已调整，请返回目录重新查找'],
   INVALID_ID: [400, '编号格式不对，请从列表中重新打开'],

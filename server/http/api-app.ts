@@ -11,6 +11,7 @@ import { ANONYMOUS, type Caller } from '../db/database';
 import { type ApiRequest, callerOf, errorReply, type FileReply, headerValue, type Reply } from './handler';
 import type { Operation } from './operation';
 import { buildOpenApi } from './openapi';
+import { kickDispatch } from '../notifications/notifier';
 
 export interface ApiAppOptions {
   /** the largest request body an operation accepts unless it says otherwise (bytes) */
@@ -92,6 +93,8 @@ async function run(op: Operation, c: Context, options: ApiAppOptions): Promise<R
     // the cron job's Authorization header is its secret, not a token
     caller = op.auth === 'cron' ? ANONYMOUS : await callerOf(app, headerValue(req, 'authorization'), now);
     const reply = await op.handle({ req, app, caller, now });
+    // a change may have written notifications: send them now rather than at the next timer
+    if (op.method !== 'get' && app.config.notifications.dispatchAfterChange) void kickDispatch(app);
     return respond(c, reply);
   } catch (error) {
     // an account that must change its password first is told so, whatever the route

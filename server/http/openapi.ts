@@ -240,6 +240,8 @@ export function buildOpenApi(operations: readonly Operation[] = []): OpenApiDocu
       { name: 'manage', description: '中心设置: hours, windows, items, capacity, closures, rules, staff on duty (managers, county admins)' },
       { name: 'accounts', description: '账号管理: staff accounts and the audit log (admins, managers)' },
       { name: 'catalogue-admin', description: '目录管理 (county admins): items, materials, bundles, departments, spreadsheet import and export' },
+      { name: 'notifications', description: '消息: the inbox, unread counts, notification channels (WeChat, SMS, quiet hours)' },
+      { name: 'admin', description: '县级管理: notification delivery and dead letters (county admins)' },
       { name: 'system', description: 'health and this document' },
     ],
     paths,

@@ -6,6 +6,7 @@ import { caseOperations } from '../cases/case-routes';
 import { catalogueAdminOperations } from '../catalogue/catalogue-admin-routes';
 import { catalogueOperations } from '../catalogue/catalogue-routes';
 import { configOperations } from '../center-config/config-routes';
+import { notificationOperations } from '../notifications/notification-routes';
 import { queueOperations } from '../queue/queue-routes';
 import { systemOperations } from '../system/system-routes';
 import type { Operation } from './operation';
@@ -19,4 +20,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...accountOperations,
   ...configOperations,
   ...catalogueAdminOperations,
+  ...notificationOperations,
 ];

@@ -10,7 +10,7 @@ import { headerValue } from '../http/handler';
 import { operation } from '../http/operation';
 
 // Vercel Cron (hourly) or a crontab line sends `Authorization: Bearer $CRON_SECRET`.
-function authorise(header: string | undefined, secret: string | undefined): void {
+export function authorise(header: string | undefined, secret: string | undefined): void {
   const given = Buffer.from(header ?? '');
   const expected = Buffer.from(`Bearer ${secret ?? ''}`);
   if (!secret || given.length !== expected.length || !timingSafeEqual(given, expected)) throw apiError('FORBIDDEN');

@@ -2,6 +2,11 @@
 //   jscode2session(code)      GET  /sns/jscode2session                      → openid (+ unionid)
 //   getAccessToken(now)       POST /cgi-bin/stable_token, cached in ONE database row per AppID
 //   getPhoneNumber(code, now) POST /wxa/business/getuserphonenumber?access_token=…
+//   sendSubscribeMessage(now, msg) POST /cgi-bin/message/subscribe/send?access_token=…
+//
+// sendSubscribeMessage never throws for what WeChat answers (or fails to answer): it returns a
+// SendOutcome (../notifications/send-outcome) for the notification dispatcher; the errcode
+// table is SUBSCRIBE_SEND_ERRCODES in ./errors and docs/notifications.md#providers.
 //
 // Every call goes through fetch with a timeout. WeChat errcodes become our error codes
 // (./errors). session_key is dropped the moment it arrives: the code-based phone flow does not
@@ -10,8 +15,10 @@
 import type { App } from '../app';
 import { SERVICE } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { apiError } from '../core/errors';
-import { TOKEN_REJECTED_ERRCODES, type WechatEndpoint, wechatError, wechatUnreachable } from './errors';
+import { ApiError, apiError } from '../core/errors';
+import { logError } from '../core/log';
+import { NOT_SENT_NETWORK_CODES, type SendOutcome } from '../notifications/send-outcome';
+import { subscribeSendOutcome, TOKEN_REJECTED_ERRCODES, type WechatEndpoint, wechatError, wechatUnreachable } from './errors';
 
 export interface WechatSettings {
   appid: string;
@@ -35,6 +42,26 @@ export interface WechatPhone {
 }
 
 type Reply = Record<string, unknown> & { errcode?: number; errmsg?: string };
+
+/** One subscribe message (订阅消息), as `sendSubscribeMessage` takes it. */
+export interface SubscribeMessage {
+  /** the recipient's openid */
+  touser: string;
+  templateId: string;
+  /** the mini-program page the card opens, e.g. pages/booking/detail?id=… */
+  page?: string;
+  /** the template's keywords, e.g. { thing1: { value: '社保卡补办' }, time2: { value: '2026年3月2日 09:30' } } */
+  data: Record<string, { value: string }>;
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+/** What one HTTP call came to, before anything is thrown or mapped. */
+type Attempt =
+  | { kind: 'reply'; reply: Reply }
+  /** no answer: `timeout` (AbortSignal.timeout fired), else a network error with Node's cause code */
+  | { kind: 'no-answer'; timeout: boolean; cause: string }
+  /** an answer that is not a JSON object, or an HTTP error status */
+  | { kind: 'bad-answer'; status: number; json: boolean };
 
 type TokenClaim =
   | { status: 'fresh'; accessToken: string; expiresAt: string }
@@ -116,6 +143,78 @@ export class WechatClient {
     return { purePhoneNumber: pure, countryCode };
   }
 
+  /**
+   * Sends one subscribe message (uses one of the user's consents when WeChat accepts it).
+   * 40001/42001: the token is refreshed and the message sent once more. Never throws for
+   * WeChat's answer or a failed connection; a database error while reading the token does throw.
+   */
+  async sendSubscribeMessage(now: Date, msg: SubscribeMessage): Promise<SendOutcome> {
+    const body = JSON.stringify({
+      touser: msg.touser,
+      template_id: msg.templateId,
+      ...(msg.page !== undefined ? { page: msg.page } : {}),
+      data: msg.data,
+      miniprogram_state: msg.miniprogramState,
+      lang: 'zh_CN',
+    });
+    try {
+      let token = await this.getAccessToken(now);
+      let attempt = await this.subscribeCall(token, body);
+      if (attempt.kind === 'reply' && attempt.reply.errcode && TOKEN_REJECTED_ERRCODES.has(attempt.reply.errcode)) {
+        // one refresh and one retry: WeChat refused the token, so nothing was delivered
+        token = await this.getAccessToken(now, token);
+        attempt = await this.subscribeCall(token, body);
+      }
+      return this.subscribeOutcome(attempt);
+    } catch (error) {
+      // getAccessToken: stable_token unreachable or refused (already logged by wechatUnreachable / wechatError)
+      if (error instanceof ApiError) return { outcome: 'transient', code: 'wechat:token' };
+      throw error;
+    }
+  }
+
+  private subscribeCall(token: string, body: string): Promise<Attempt> {
+    return this.attempt(`/cgi-bin/message/subscribe/send?${new URLSearchParams({ access_token: token })}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+  }
+
+  private subscribeOutcome(attempt: Attempt): SendOutcome {
+    if (attempt.kind === 'no-answer') {
+      if (attempt.timeout) {
+        logError('wechat subscribe_send', `timed out after ${this.settings.timeoutMs} ms; the message may have been delivered`);
+        return { outcome: 'unknown', code: 'wechat:timeout' };
+      }
+      if (NOT_SENT_NETWORK_CODES.has(attempt.cause)) {
+        logError('wechat subscribe_send', `network error ${attempt.cause}`.trim());
+        return { outcome: 'transient', code: 'wechat:network' };
+      }
+      // reset / hang-up: the request may have reached WeChat
+      logError('wechat subscribe_send', `connection lost ${attempt.cause}`.trim());
+      return { outcome: 'unknown', code: 'wechat:connection-lost' };
+    }
+    if (attempt.kind === 'bad-answer') {
+      logError('wechat subscribe_send', `HTTP ${attempt.status}${attempt.json ? '' : ', not JSON'}`);
+      return { outcome: 'transient', code: attempt.json ? `wechat:http-${attempt.status}` : 'wechat:not-json' };
+    }
+    const { errcode, errmsg, msgid } = attempt.reply;
+    if (!errcode) {
+      if ((typeof msgid === 'number' || typeof msgid === 'string') && String(msgid) !== '') return { outcome: 'sent', providerId: String(msgid) };
+      // errcode 0 without a msgid: WeChat took it, but the answer is not what it should be
+      logError('wechat subscribe_send', 'errcode 0 without a msgid');
+      return { outcome: 'sent', providerId: '' };
+    }
+    const outcome = subscribeSendOutcome(errcode);
+    if (outcome.outcome !== 'permanent' || errcode === 47003 || errcode === 40037 || errcode === 41030) {
+      // the errcodes a person did not cause (limits, system busy, our template or data) are logged;
+      // WeChat's errmsg names a field, never the openid or the token
+      logError('wechat subscribe_send', `errcode ${errcode}: ${String(errmsg ?? '').slice(0, 200)}`);
+    }
+    return outcome;
+  }
+
   private phoneCall(token: string, code: string): Promise<Reply> {
     return this.call('getuserphonenumber', `/wxa/business/getuserphonenumber?${new URLSearchParams({ access_token: token })}`, {
       method: 'POST',
@@ -168,26 +267,39 @@ export class WechatClient {
 
   /** One HTTP call; anything but a JSON object from WeChat is WECHAT_UNAVAILABLE. */
   private async call(endpoint: WechatEndpoint, pathAndQuery: string, init: RequestInit): Promise<Reply> {
+    const attempt = await this.attempt(pathAndQuery, init);
+    if (attempt.kind === 'no-answer') {
+      const name = attempt.timeout ? `timed out after ${this.settings.timeoutMs} ms` : 'network error';
+      throw wechatUnreachable(endpoint, `${name} ${attempt.cause}`.trim());
+    }
+    if (attempt.kind === 'bad-answer') throw wechatUnreachable(endpoint, attempt.json ? `HTTP ${attempt.status}` : `HTTP ${attempt.status}, not JSON`);
+    return attempt.reply;
+  }
+
+  /** One HTTP call with the timeout, never throwing; the URL (it may carry a token) is never logged. */
+  private async attempt(pathAndQuery: string, init: RequestInit): Promise<Attempt> {
     let res: Response;
     try {
       res = await fetch(this.settings.apiBase + pathAndQuery, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs) });
     } catch (error) {
-      const name = (error as Error)?.name === 'TimeoutError' ? `timed out after ${this.settings.timeoutMs} ms` : 'network error';
+      const timeout = (error as Error)?.name === 'TimeoutError';
       const cause = ((error as { cause?: { code?: unknown } })?.cause?.code as string | undefined) ?? '';
-      throw wechatUnreachable(endpoint, `${name} ${cause}`.trim());
+      return { kind: 'no-answer', timeout, cause: String(cause) };
     }
     let body: unknown;
     try {
       body = JSON.parse(await res.text());
-    } catch {
-      throw wechatUnreachable(endpoint, `HTTP ${res.status}, not JSON`);
+    } catch (error) {
+      // the body itself can time out or break after the headers came
+      if ((error as Error)?.name === 'TimeoutError') return { kind: 'no-answer', timeout: true, cause: '' };
+      return { kind: 'bad-answer', status: res.status, json: false };
     }
     if (!res.ok || typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw wechatUnreachable(endpoint, `HTTP ${res.status}`);
+      return { kind: 'bad-answer', status: res.status, json: true };
     }
     const reply = body as Reply;
     if (reply.errcode !== undefined) reply.errcode = Number(reply.errcode);
-    return reply;
+    return { kind: 'reply', reply };
   }
 }
 

@@ -1,4 +1,4 @@
-import { TOKEN_REJECTED_ERRCODES, wechatError, wechatErrorCode, wechatUnreachable } from './errors';
+import { subscribeSendOutcome, TOKEN_REJECTED_ERRCODES, wechatError, wechatErrorCode, wechatUnreachable } from './errors';
 
 let logged: string[];
 beforeEach(() => {
@@ -47,5 +47,22 @@ describe('WeChat errcode mapping', () => {
   it('answers 503 when WeChat cannot be reached', () => {
     expect(wechatUnreachable('jscode2session', 'timed out after 5000 ms')).toMatchObject({ status: 503, code: 'WECHAT_UNAVAILABLE' });
     expect(logged[0]).toContain('timed out');
+  });
+});
+
+describe('subscribe/send errcode → SendOutcome', () => {
+  it.each([
+    [43101, { outcome: 'permanent', code: 'wechat:43101' }],
+    [40003, { outcome: 'permanent', code: 'wechat:40003' }],
+    [47003, { outcome: 'permanent', code: 'wechat:47003' }],
+    [40037, { outcome: 'permanent', code: 'wechat:40037' }],
+    [41030, { outcome: 'permanent', code: 'wechat:41030' }],
+    [-1, { outcome: 'transient', code: 'wechat:-1' }],
+    [45009, { outcome: 'transient', code: 'wechat:45009', retryAfterSeconds: 3600 }],
+    [45011, { outcome: 'transient', code: 'wechat:45011', retryAfterSeconds: 60 }],
+    [42001, { outcome: 'transient', code: 'wechat:42001' }],
+    [99999, { outcome: 'transient', code: 'wechat:99999' }],
+  ] as const)('%d → %o', (errcode, outcome) => {
+    expect(subscribeSendOutcome(errcode)).toEqual(outcome);
   });
 });

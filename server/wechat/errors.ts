@@ -5,8 +5,9 @@
 import type { ApiError } from '../core/errors';
 import { apiError } from '../core/errors';
 import { logError } from '../core/log';
+import type { SendOutcome } from '../notifications/send-outcome';
 
-export type WechatEndpoint = 'jscode2session' | 'stable_token' | 'getuserphonenumber';
+export type WechatEndpoint = 'jscode2session' | 'stable_token' | 'getuserphonenumber' | 'subscribe_send';
 
 /** access_token invalid (40001) or expired (42001): refresh it once and retry. */
 export const TOKEN_REJECTED_ERRCODES: ReadonlySet<number> = new Set([40001, 42001]);
@@ -41,4 +42,37 @@ export function wechatError(endpoint: WechatEndpoint, errcode: number, errmsg: u
 export function wechatUnreachable(endpoint: WechatEndpoint, why: string): ApiError {
   logError(`wechat ${endpoint}`, why);
   return apiError('WECHAT_UNAVAILABLE');
+}
+
+/**
+ * subscribe/send errcodes that mean this message will never be delivered on WeChat: resending
+ * cannot help (the person has to accept again, or our template or data must change).
+ */
+export const SUBSCRIBE_SEND_PERMANENT_ERRCODES: ReadonlyMap<number, string> = new Map([
+  [43101, 'user refused to accept the message, or the consent is used up'],
+  [40003, 'invalid openid'],
+  [47003, 'template data invalid (a keyword missing, too long or of the wrong kind)'],
+  [40037, 'invalid template_id'],
+  [41030, 'invalid page'],
+]);
+
+/** subscribe/send errcodes that mean "not now": nothing was delivered, try again later. */
+export const SUBSCRIBE_SEND_TRANSIENT_ERRCODES: ReadonlyMap<number, { why: string; retryAfterSeconds?: number }> = new Map([
+  [-1, { why: 'system busy' }],
+  [45009, { why: 'daily api quota reached', retryAfterSeconds: 3600 }],
+  [45011, { why: 'api minute quota reached', retryAfterSeconds: 60 }],
+  [40001, { why: 'access_token refused again after a refresh' }],
+  [42001, { why: 'access_token expired again after a refresh' }],
+]);
+
+/**
+ * The SendOutcome of a subscribe/send error answer (errcode ≠ 0). An errcode that is in neither
+ * table is transient: WeChat answered, so it did not deliver, and an unknown answer should not
+ * lose the message for good.
+ */
+export function subscribeSendOutcome(errcode: number): SendOutcome {
+  const code = `wechat:${errcode}`;
+  if (SUBSCRIBE_SEND_PERMANENT_ERRCODES.has(errcode)) return { outcome: 'permanent', code };
+  const transient = SUBSCRIBE_SEND_TRANSIENT_ERRCODES.get(errcode);
+  return transient?.retryAfterSeconds !== undefined ? { outcome: 'transient', code, retryAfterSeconds: transient.retryAfterSeconds } : { outcome: 'transient', code };
 }
