@@ -104,7 +104,7 @@ run('notifications (消息, 通知方式, 通知送达) in the H5 build', () => 
     const { body: settings } = await asResident<NotificationSettings>('/api/me/notification-settings');
     await text(settings.reach.summary).waitFor();
     for (const label of ['微信通知', '短信', '夜间免打扰']) await text(label, true).waitFor();
-    if (!settings.reach.sms.ready) await text(`短信：${settings.reach.sms.why}`).waitFor();
+    for (const channel of [settings.reach.wechat, settings.reach.sms]) if (!channel.ready) await text(channel.why!).waitFor();
     await shot('05-preferences');
 
     const quiet = visible().locator('.switch-row').filter({ hasText: '夜间免打扰' });
