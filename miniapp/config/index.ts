@@ -37,8 +37,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // '' = same origin (H5 served by our own server); set TARO_APP_API_BASE for weapp
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
-      // WeChat subscribe-message template ids for booking reminders, comma-separated ('' = none)
-      TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -13,7 +13,7 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用来找离您最近的便民服务中心，位置只在手机上用，不会上传' },
   },
-  // 工作人员 (work/) and 管理 (manage/): loaded on demand, so the main package stays small
+  // 工作人员 (work/), 管理 (manage/) and 消息 (notice/): loaded on demand, so the main package stays small
   subPackages,
   // H5: no sliding page transitions; they stutter on old phones and make screens jump
   animation: false,

@@ -21,6 +21,9 @@ export const TAP_TARGETS = [
   '.bundle-card',
   '.item-card',
   '.booking-card',
+  '.unread-entry',
+  '.notice-item',
+  '.switch-row',
 ];
 
 /** Visible text in the current page smaller than 18 px or with a line height under 1.3. */

@@ -3,6 +3,7 @@
 // (items, centres) come from ./fixtures.
 import type { Availability, AvailabilityDay, Booking, BookingDetail } from '@contract/booking';
 import type { RatingResult } from '@contract/cases';
+import type { NotificationSettings } from '@contract/notifications';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -115,6 +116,20 @@ export const fixtureRatingResult: RatingResult = {
   followUpMessage: '很抱歉这次没有让您满意。中心负责人会在12月11日前联系您了解情况并整改。',
 };
 
+/** 通知方式 of a resident who has not allowed WeChat yet and left no phone (the booking's 提醒 section reads it). */
+export const fixtureNotificationSettings: NotificationSettings = {
+  wechat: true,
+  sms: true,
+  quietHours: true,
+  reach: {
+    wechat: { ready: false, why: '预约时还没有同意微信通知', consentsLeft: 0 },
+    sms: { ready: false, why: '还没有手机号', phone: null },
+    summary: '现在只能在“消息”里看到通知。',
+  },
+  templates: [{ key: 'booking_status', templateId: 'tpl-status', title: '预约状态通知' }],
+  why: '允许后，预约确认、提醒和办理进度会通过微信通知您。',
+};
+
 export interface SentRequest {
   method: string;
   url: string;
@@ -142,6 +157,7 @@ export function answerBookingCall(request: SentRequest): { statusCode: number; d
   if (!pathname.startsWith('/api/me') && !pathname.startsWith('/api/bookings')) return undefined;
   if (!authed) return unauthenticated;
   if (pathname === '/api/me') return { statusCode: 200, data: fixtureMe };
+  if (pathname === '/api/me/notification-settings') return { statusCode: 200, data: fixtureNotificationSettings };
   if (pathname === '/api/bookings' && request.method === 'GET') {
     return { statusCode: 200, data: { bookings: [fixtureBooking, fixtureCompletedDetail] } };
   }

@@ -1,10 +1,11 @@
-import { acceptedTemplateIds, reminderResultText, templateIdsFrom } from './reminders';
+import { acceptedTemplateIds, reminderResultText, templateIdsOf } from './reminders';
 
 describe('reminder templates', () => {
-  it('reads up to three distinct ids from the setting', () => {
-    expect(templateIdsFrom(' a, b,,a , c, d ')).toEqual(['a', 'b', 'c']);
-    expect(templateIdsFrom('')).toEqual([]);
-    expect(templateIdsFrom(undefined)).toEqual([]);
+  it('asks for up to three distinct templates the server named', () => {
+    const t = (templateId: string) => ({ templateId });
+    expect(templateIdsOf([t(' a'), t('b'), t(''), t('a '), t('c'), t('d')])).toEqual(['a', 'b', 'c']);
+    expect(templateIdsOf([])).toEqual([]);
+    expect(templateIdsOf(undefined)).toEqual([]);
   });
 
   it("keeps the ids WeChat says were accepted", () => {

@@ -1,14 +1,15 @@
-// 提醒 (WeChat subscribe messages): which templates to ask for, and which the person accepted.
+// 提醒 (WeChat subscribe messages): which templates to ask for (the server names them), and which
+// the person accepted.
 
 /** WeChat shows at most three templates in one request. */
 export const MAX_TEMPLATES_PER_REQUEST = 3;
 
-/** "id1, id2,,id3" (TARO_APP_SUBSCRIBE_TEMPLATE_IDS) → up to three distinct ids. */
-export function templateIdsFrom(setting: string | undefined): string[] {
-  const ids = (setting ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
+/**
+ * The templates to ask for (GET /api/me/notification-settings → `templates`): their ids, each
+ * once, at most three.
+ */
+export function templateIdsOf(templates: readonly { templateId: string }[] | null | undefined): string[] {
+  const ids = (templates ?? []).map((t) => t.templateId.trim()).filter((id) => id !== '');
   return [...new Set(ids)].slice(0, MAX_TEMPLATES_PER_REQUEST);
 }
 

@@ -55,7 +55,7 @@ describe('routes', () => {
     const { pages, subPackages } = appPages();
     expect(pages[0]).toBe('pages/index/index');
     expect(pages).toHaveLength(10);
-    expect(subPackages.map((p) => p.root)).toEqual(['work', 'manage']);
+    expect(subPackages.map((p) => p.root)).toEqual(['work', 'manage', 'notice']);
     expect(subPackages[0]?.pages).toContain('pages/case/index');
     const all = [...pages.map((p) => `/${p}`), ...subPackages.flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`))];
     expect(all.sort()).toEqual((Object.keys(PAGES) as (keyof typeof PAGES)[]).map(pathOf).sort());

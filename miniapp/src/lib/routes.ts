@@ -11,7 +11,7 @@ type ParamSpec = Readonly<Record<string, ParamKind>>;
 
 interface PageSpec {
   /** subpackage root ('' for the main package) */
-  readonly root: '' | 'work' | 'manage';
+  readonly root: '' | 'work' | 'manage' | 'notice';
   /** the page's path inside its package, as app.config.ts lists it */
   readonly page: string;
   readonly params: ParamSpec;
@@ -62,6 +62,12 @@ export const PAGES = {
   manageCatalogue: page('manage', 'pages/catalogue/index', NONE),
   manageCatalogueItem: page('manage', 'pages/catalogue-item/index', { id: 'text' }),
   manageCatalogueImport: page('manage', 'pages/catalogue-import/index', NONE),
+  /** 通知送达 for county admins: delivery per channel, dead letters with 重新发送 */
+  manageNotifications: page('manage', 'pages/notifications/index', NONE),
+
+  // 消息 (subpackage notice/): the in-app inbox (件件有回音) and the person's 通知方式
+  noticeInbox: page('notice', 'pages/inbox/index', NONE),
+  noticePreferences: page('notice', 'pages/preferences/index', NONE),
 } as const satisfies Record<string, PageSpec>;
 
 export type Route = keyof typeof PAGES;

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
 import { parseParams, type ParsedParams, type Route } from '@/lib/routes';
 
@@ -20,6 +20,16 @@ export function useShownAgain(callback: () => void): void {
     if (first.current) first.current = false;
     else callback();
   });
+}
+
+/** Runs `callback` each time the page is shown, the first time included (a count to refresh). */
+export function useShown(callback: () => void): void {
+  useDidShow(callback);
+}
+
+/** Runs `callback` when the person has scrolled to the bottom of the page (load older rows). */
+export function useReachedBottom(callback: () => void): void {
+  useReachBottom(callback);
 }
 
 /** Scrolls the page so the element matching `selector` is at the top (after a form gives way to its result). */

@@ -62,6 +62,13 @@ describe('sendJson', () => {
     expect(loadSession()).toBeNull();
     expect(redirectTo).toHaveBeenCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/pages/book/index?item=i1')}` });
   });
+
+  it('on 401 in a background call (the unread badge) forgets the token but stays on the page', async () => {
+    answer(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    await expect(sendJson('GET', '/api/notifications/unread', { background: true })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(loadSession()).toBeNull();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
 });
 
 describe('a retried action', () => {

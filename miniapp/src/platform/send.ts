@@ -19,6 +19,8 @@ export interface SendOptions {
   idempotencyKey?: string;
   /** false for calls that work without a login (the login itself): no redirect on 401 */
   login?: boolean;
+  /** a call the person did not ask for (the unread badge): a 401 forgets the token but does not open the login page */
+  background?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface SendOptions {
  * the server's plain Chinese message, or NETWORK when no answer came.
  */
 export async function sendJson<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: SendOptions = {}): Promise<T> {
-  const { query = {}, body, idempotencyKey, login = true } = options;
+  const { query = {}, body, idempotencyKey, login = true, background = false } = options;
   const header: Record<string, string> = { Accept: 'application/json' };
   const token = login ? bearerToken() : '';
   if (token !== '') header.Authorization = `Bearer ${token}`;
@@ -49,7 +51,7 @@ export async function sendJson<T>(method: 'GET' | 'POST' | 'PUT', path: string, 
   const { statusCode, data } = response;
   if (statusCode === 401 && login) {
     clearSession();
-    void goToLogin();
+    if (!background) void goToLogin();
   }
   if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, data);
   if (typeof data !== 'object' || data === null) throw badResponseError(statusCode);

@@ -9,7 +9,5 @@ declare namespace NodeJS {
     TARO_ENV?: string;
     /** API origin, e.g. "https://api.example.cn"; '' = same origin (see config/index.ts) */
     TARO_APP_API_BASE?: string;
-    /** WeChat subscribe-message template ids for booking reminders, comma-separated */
-    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import type { BookingDetail } from '@contract/booking';
 import type { ItemDetail } from '@contract/catalogue';
+import type { NotificationSettings } from '@contract/notifications';
 import { useState, type ReactNode } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { PageRoot } from '@/components/PageRoot';
 import { Badge } from '@/components/Badge';
 import { BigButton } from '@/components/BigButton';
 import { DemoFooter } from '@/components/DemoFooter';
+import { LinkRow } from '@/components/LinkRow';
 import { MaterialsToBring, requiredCountNote } from '@/components/MaterialsToBring';
 import { QrCode } from '@/components/QrCode';
 import { RatingForm } from '@/components/RatingForm';
@@ -33,6 +35,7 @@ import { fetchBooking } from '@/services/booking/fetchBooking';
 import { rateBooking } from '@/services/booking/rateBooking';
 import { saveReminders } from '@/services/booking/saveReminders';
 import { fetchItem } from '@/services/catalogue/fetchItem';
+import { fetchNotificationSettings } from '@/services/notifications/fetchNotificationSettings';
 import './index.css';
 
 const missingId = new ApiError('NOT_FOUND', '没有找到这个预约');
@@ -45,7 +48,7 @@ const CANCELLED_TEXT = '已取消预约';
 
 /**
  * One booking (urlOf('booking')): the next step in one sentence; while it is ahead the QR code and
- * code for the window, the materials, reminders, 改时间 and 取消; the progress timeline; and the
+ * code for the window, the materials, reminders and which channel will reach the person, 改时间 and 取消; the progress timeline; and the
  * 好差评 once the matter is completed or refused.
  */
 export default function BookingPage(): ReactNode {
@@ -167,26 +170,51 @@ function Materials({ itemId }: { itemId: string }): ReactNode {
   );
 }
 
-/** 提醒我: WeChat's subscribe sheet, only from this tap; hidden where reminders are not set up. */
+/**
+ * 提醒: the server names the WeChat templates to ask for (fetched as the booking opens, so WeChat's
+ * sheet is asked for first thing in the 提醒我 tap, as WeChat insists) and the sentence saying why;
+ * everywhere, which channel will reach the person (on H5, where there is no WeChat sheet, only that).
+ */
 function Reminders({ bookingId }: { bookingId: string }): ReactNode {
+  const { state, retry } = useAsync<NotificationSettings>(() => fetchNotificationSettings(), []);
+  // after 提醒我 the settings are read again quietly: the summary may have changed
+  const [fresh, setFresh] = useState<NotificationSettings | null>(null);
+  const settings = fresh ?? (state.status === 'ready' ? state.data : null);
   const [result, setResult] = useState('');
   const remind = useSubmit(
     async (_: undefined, key: string) => {
-      const answer = await askForReminders(); // first thing in the tap: WeChat insists
+      const answer = await askForReminders(settings?.templates); // nothing awaited before WeChat's sheet
       if (answer.asked.length > 0) await saveReminders(bookingId, { templateIds: answer.asked, accepted: answer.accepted }, key);
       return answer;
     },
-    (answer) => setResult(reminderResultText(answer.asked.length, answer.accepted.length)),
+    (answer) => {
+      setResult(reminderResultText(answer.asked.length, answer.accepted.length));
+      fetchNotificationSettings().then(setFresh, () => undefined);
+    },
   );
-  if (!canAskForReminders()) return null;
   return (
-    <Section title="提醒">
-      <Text className="text-block">打开提醒后，办理前和进度有变化时，微信会通知您。</Text>
-      {result !== '' ? <Text className="booking__result">{result}</Text> : null}
-      <ActionButton pending={remind.pending} pendingText="正在设置…" error={remind.error} onRetry={remind.retry} onClick={() => remind.submit(undefined)}>
-        提醒我
-      </ActionButton>
-    </Section>
+    <View className="booking__reminders">
+      <Section title="提醒">
+        {state.status === 'loading' ? <Text className="text-muted">正在看怎样通知您…</Text> : null}
+        {state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
+        {settings && canAskForReminders(settings.templates) ? (
+          <View className="booking__ask">
+            <Text className="text-block">{settings.why}</Text>
+            {result !== '' ? <Text className="booking__result">{result}</Text> : null}
+            <ActionButton pending={remind.pending} pendingText="正在设置…" error={remind.error} onRetry={remind.retry} onClick={() => remind.submit(undefined)}>
+              提醒我
+            </ActionButton>
+          </View>
+        ) : null}
+        {settings ? (
+          <View className="booking__reach" ariaRole="status">
+            <Text className="booking__reach-label">会怎样通知您</Text>
+            <Text className="text-block">{settings.reach.summary}</Text>
+          </View>
+        ) : null}
+        {settings ? <LinkRow title="通知方式" detail="微信通知、短信、夜间免打扰" onClick={() => void openPage(urlOf('noticePreferences'))} /> : null}
+      </Section>
+    </View>
   );
 }
 

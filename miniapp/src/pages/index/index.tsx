@@ -9,12 +9,14 @@ import { ElderSwitch } from '@/components/ElderSwitch';
 import { OfflineBanner } from '@/components/OfflineBanner';
 import { PageRoot } from '@/components/PageRoot';
 import { SearchField } from '@/components/SearchField';
+import { UnreadEntry } from '@/components/UnreadEntry';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useCenterToday } from '@/hooks/useCenterToday';
 import { useElderMode } from '@/hooks/useElderMode';
 import { useFetched } from '@/hooks/useFetched';
 import { useMyCenter } from '@/hooks/useMyCenter';
 import { useNow } from '@/hooks/useNow';
+import { useUnreadCount } from '@/hooks/useUnreadCount';
 import { groupCentersByKind } from '@/lib/centers';
 import { olderSavedAt } from '@/lib/fetched';
 import { homeActions } from '@/lib/homeActions';
@@ -46,6 +48,8 @@ export default function HomePage(): ReactNode {
   // staff who log in on the same app reach their workbench from here
   const [role, setRole] = useState(() => loadSession()?.account.role ?? '');
   useShownAgain(() => setRole(loadSession()?.account.role ?? ''));
+  // 消息: the unread count, asked again each time home is shown (none when logged out)
+  const unread = useUnreadCount();
   const savedAt = olderSavedAt(centers.savedAt, myCenter ? today.savedAt : null);
   const retry = (): void => {
     centers.retry();
@@ -65,6 +69,9 @@ export default function HomePage(): ReactNode {
       </View>
       <View className="home__elder">
         <ElderSwitch compact />
+      </View>
+      <View className="home__elder">
+        <UnreadEntry unread={unread} onOpen={() => void openPage(urlOf('noticeInbox'))} />
       </View>
       {canUseWorkbench(role) ? (
         <View className="home__elder">

@@ -56,6 +56,9 @@ export default function SettingsPage(): ReactNode {
           {loadSession()?.account.role === 'admin' ? (
             <LinkRow title="目录管理" detail="事项、材料、一件事，表格导入导出" onClick={() => void openPage(urlOf('manageCatalogue'))} />
           ) : null}
+          {loadSession()?.account.role === 'admin' ? (
+            <LinkRow title="通知送达" detail="微信和短信送到了多少，没送到的重新发送" onClick={() => void openPage(urlOf('manageNotifications'))} />
+          ) : null}
         </Section>
       ) : null}
 
@@ -74,6 +77,13 @@ export default function SettingsPage(): ReactNode {
       {loadSession() ? (
         <Section title="我的手机号（可以不留）">
           <MyPhone />
+        </Section>
+      ) : null}
+
+      {loadSession() ? (
+        <Section title="通知">
+          <LinkRow title="消息" detail="预约和办理进度的通知" onClick={() => void openPage(urlOf('noticeInbox'))} />
+          <LinkRow title="通知方式" detail="微信通知、短信、夜间免打扰" onClick={() => void openPage(urlOf('noticePreferences'))} />
         </Section>
       ) : null}
 

@@ -4,8 +4,10 @@ import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/Badge';
 import { BigButton } from '@/components/BigButton';
 import { PageRoot } from '@/components/PageRoot';
+import { UnreadEntry } from '@/components/UnreadEntry';
 import { ErrorBlock, LoadingBlock } from '@/components/StatusBlock';
 import { useAsync } from '@/hooks/useAsync';
+import { useUnreadCount } from '@/hooks/useUnreadCount';
 import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
@@ -25,6 +27,7 @@ export default function TodayPage(): ReactNode {
     return fetchStaffDay(shanghaiDay(new Date(), day === 'today' ? 0 : 1));
   }, [day, session]);
   useShownAgain(retry);
+  const unread = useUnreadCount();
 
   return (
     <PageRoot className="work work-today">
@@ -32,6 +35,10 @@ export default function TodayPage(): ReactNode {
       {session ? (
         <View>
           <Text className="work__title">{session.account.displayName}，您好</Text>
+          {/* 消息: 新预约待确认 and the like, counted again each time the workbench is shown */}
+          <View className="work__gap">
+            <UnreadEntry unread={unread} onOpen={() => void openPage(urlOf('noticeInbox'))} />
+          </View>
           <View className="work__gap work__row">
             <View className="work__half">
               <BigButton onClick={() => void openPage(urlOf('workCheckin'))}>签到</BigButton>
