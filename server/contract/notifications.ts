@@ -149,7 +149,9 @@ export const deliveryReport = named(
   z.object({
     days: z.int().min(1),
     channels: z.array(channelStat),
-    states: z.record(deliveryState, z.int().min(0)),
+    states: z.record(z.enum(['scheduled', ...deliveryState.options]), z.int().min(0)).meta({
+      description: 'notifications created in the period by state; `scheduled` are pending ones not due yet (reminders, quiet hours, retries later)',
+    }),
     deadLetters: z.array(deadLetter),
   }),
   "delivery rates per channel and dead letters of the admin's county",

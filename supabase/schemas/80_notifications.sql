@@ -821,11 +821,13 @@ begin
         group by d.channel) s on s.channel = c.channel),
     'states', (
       select jsonb_object_agg(st.state, coalesce(x.n, 0))
-      from unnest(array['pending', 'sending', 'delivered', 'inbox_only', 'dead', 'unknown', 'obsolete']) st(state)
+      from unnest(array['scheduled', 'pending', 'sending', 'delivered', 'inbox_only', 'dead', 'unknown', 'obsolete']) st(state)
       left join (
-        select n.state, count(*)::int as n from public.notifications n
+        -- scheduled: pending but not due yet (a reminder, quiet hours, a retry later)
+        select case when n.state = 'pending' and n.send_after > p_now then 'scheduled' else n.state end as state, count(*)::int as n
+        from public.notifications n
         where n.county_code = v_admin.county_code and n.created_at >= v_since
-        group by n.state) x on x.state = st.state),
+        group by 1) x on x.state = st.state),
     'deadLetters', coalesce((
       select jsonb_agg(jsonb_build_object(
         'id', n.id, 'kind', n.kind, 'data', n.data, 'state', n.state, 'createdAt', app.iso_shanghai(n.created_at),

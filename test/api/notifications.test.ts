@@ -527,7 +527,8 @@ describe('withdrawn and sent at once', () => {
       const v = await wechatResident('kicked', '13300006666');
       const before = smsSent('13300006666').length;
       await book(v.token, items[11]!.id, '2026-12-30');
-      await waitUntil(() => smsSent('13300006666').length > before, { what: 'the booking SMS sent right after booking' });
+      await waitUntil(async () => (await latest(v.token)).deliveredBy === 'sms', { what: 'the booking SMS sent right after booking' });
+      expect(smsSent('13300006666').length).toBe(before + 1);
       expect(await latest(v.token)).toMatchObject({ kind: 'booking_booked', deliveredBy: 'sms' });
     } finally {
       app.config.notifications.dispatchAfterChange = false;

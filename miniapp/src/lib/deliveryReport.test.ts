@@ -7,8 +7,9 @@ describe('通知送达', () => {
     expect(rateText(1)).toBe('100%');
     expect(rateText(null)).toBe('—');
     const rows = stateRows({ delivered: 12, dead: 1 } as DeliveryReport['states']);
-    expect(rows.map((r) => r.count)).toEqual([0, 0, 12, 0, 1, 0, 0]);
-    expect(rows[2]).toEqual({ state: 'delivered', label: '已送达', count: 12 });
+    expect(rows.map((r) => r.count)).toEqual([0, 0, 0, 12, 0, 1, 0, 0]);
+    expect(rows[0]).toMatchObject({ state: 'scheduled', label: '定时发送（提醒、夜间）' });
+    expect(rows[3]).toEqual({ state: 'delivered', label: '已送达', count: 12 });
   });
 
   it('says what was tried for a dead letter, never more than the provider’s code', () => {

@@ -12,6 +12,7 @@ export function rateText(rate: number | null): string {
 type DeliveryState = keyof DeliveryReport['states'];
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+  scheduled: '定时发送（提醒、夜间）',
   pending: '等待发送',
   sending: '正在发送',
   delivered: '已送达',
