@@ -80,6 +80,11 @@ async function wechatResident(name: string, phone?: string): Promise<{ token: st
   return { token: res.body.token, openid, userId: res.body.account.id };
 }
 
+/** A fresh token of a resident who logged in with WeChat before. */
+async function wechatLogin(name: string): Promise<string> {
+  return (await api.call<{ token: string }>('POST', '/api/auth/wechat', { body: { code: ch.wechat.loginCode(name) } })).body.token;
+}
+
 /** Accept all three resident templates for a booking, as the mini-program reports it (and WeChat records it). */
 async function subscribe(token: string, openid: string, bookingId: string, times = 1) {
   const ids = [WECHAT_TEMPLATE_IDS.booking_status, WECHAT_TEMPLATE_IDS.reminder, WECHAT_TEMPLATE_IDS.case_progress];
@@ -423,7 +428,7 @@ describe('provider errors', () => {
 describe('rejected, no-show restriction, bad ratings and their follow-up', () => {
   it('rejected with the reason', async () => {
     clock = shanghai('2026-12-22T09:00:00');
-    const token = await api.login('rejected-resident');
+    const { token } = await wechatResident('rejected-resident', '13200007777');
     const b = await book(token, items[8]!.id, '2026-12-22');
     expect((await api.call('POST', '/api/bookings/check-in', { token: (await staffToken()), body: { code: b.code } })).status).toBe(200);
     const c = await post<CaseDetail>((await staffToken()), '/api/cases', { bookingId: b.id });
@@ -432,27 +437,34 @@ describe('rejected, no-show restriction, bad ratings and their follow-up', () =>
     const n = await latest(token);
     expect(n).toMatchObject({ kind: 'case_rejected', title: '不予受理' });
     expect(n.body).toContain('不属于本中心办理范围');
+    expect(n.deliveredBy).toBe('sms');
+    // sent side by side with the check-in and acceptance notices: found by its words, not by its place
+    expect(smsSent('13200007777').find((m) => m.params.includes('不予受理'))).toMatchObject({
+      templateId: SMS_TEMPLATE_IDS.case_progress,
+      params: expect.arrayContaining(['原因：不属于本中心办理…']),
+    });
   });
 
   it('no-shows suspend online booking, and the person is told until when', async () => {
     clock = shanghai('2026-12-22T09:00:00');
     await t.db.exec(`insert into booking_rules (center_id, no_show_limit) values ('${center.id}', 1)
                      on conflict (center_id) do update set no_show_limit = 1`);
-    const token = await api.login('no-show-resident');
-    const b = await book(token, items[9]!.id, '2026-12-22');
+    const v = await wechatResident('no-show-resident', '13100008888');
+    const b = await book(v.token, items[9]!.id, '2026-12-22');
     clock = new Date(new Date(b.slotEnd).getTime() + 20 * 60_000);
     const job = await api.call<{ restricted: number }>('GET', '/api/jobs/no-shows', { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
     expect(job.body.restricted).toBeGreaterThanOrEqual(1);
     await dispatch();
-    const n = (await inbox(token)).items.find((i) => i.kind === 'restriction_started')!;
-    expect(n).toMatchObject({ title: '暂停网上预约' });
+    const n = (await inbox(await wechatLogin('no-show-resident'))).items.find((i) => i.kind === 'restriction_started')!;
+    expect(n).toMatchObject({ title: '暂停网上预约', deliveredBy: 'sms' });
+    expect(smsSent('13100008888').find((m) => m.params.includes('暂停预约'))).toMatchObject({ templateId: SMS_TEMPLATE_IDS.booking_status });
     expect(n.body).toMatch(/1月\d+日前不能在网上预约/);
     await t.db.exec(`update booking_rules set no_show_limit = 3 where center_id = '${center.id}'`);
   });
 
   it('a bad rating: the manager now, again when overdue; closing it tells the resident what was done', async () => {
     clock = shanghai('2026-12-23T09:00:00');
-    const token = await api.login('unhappy-resident');
+    const { token } = await wechatResident('unhappy-resident', '13000009999');
     const item = items.find((i) => i.promisedDays === 0) ?? items[0]!;
     const b = await book(token, item.id, '2026-12-23');
     expect((await api.call('POST', '/api/bookings/check-in', { token: (await staffToken()), body: { code: b.code } })).status).toBe(200);
@@ -476,9 +488,15 @@ describe('rejected, no-show restriction, bad ratings and their follow-up', () =>
     const followUp = list.body.rows.find((r) => r.bookingId === b.id)!.followUp;
     expect((await post((await managerToken()), `/api/manage/rectifications/${followUp.id}/close`, { resolution: '已对窗口人员批评教育，增设引导员' })).status).toBe(200);
     await dispatch();
-    const closed = await latest(await api.login('unhappy-resident'));
-    expect(closed).toMatchObject({ kind: 'rectification_closed', title: '您的意见已处理' });
+    // closed just after midnight: in the inbox at once, the SMS held until 07:00
+    expect(await latest(await wechatLogin('unhappy-resident'))).toMatchObject({ kind: 'rectification_closed', deliveredBy: null });
+    clock = new Date(`${new Date(clock.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T07:00:10+08:00`);
+    await dispatch();
+    const closed = await latest(await wechatLogin('unhappy-resident'));
+    expect(closed).toMatchObject({ kind: 'rectification_closed', title: '您的意见已处理', deliveredBy: 'sms' });
     expect(closed.body).toContain('增设引导员');
+    expect(smsSent('13000009999').at(-1)).toMatchObject({ templateId: SMS_TEMPLATE_IDS.case_progress });
+    expect(smsSent('13000009999').at(-1)!.params).toContain('已整改');
   });
 
   it('a follow-up closed before its due date is never reported overdue', async () => {
