@@ -11,7 +11,7 @@ import { openDatabase } from '../db/open';
 import { openPglite } from '../db/pglite';
 import { seedIfEmpty } from '../db/seed';
 import { createAppServer, listen } from '../http/server';
-import { startDispatchTimer } from '../notifications/notifier';
+import { dispatchSettled, startDispatchTimer } from '../notifications/notifier';
 import { DEMO_STAFF_PASSWORD } from '../../supabase/seed/data/accounts';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
@@ -78,6 +78,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.who}`).join('\n')}
     stopping = true;
     log('stopping…');
     stopDispatch();
+    await dispatchSettled(app);
     server.close();
     server.closeAllConnections();
     await db.close();

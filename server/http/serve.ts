@@ -9,7 +9,7 @@ import { migrate } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { openPglite } from '../db/pglite';
 import { logInfo } from '../core/log';
-import { startDispatchTimer } from '../notifications/notifier';
+import { dispatchSettled, startDispatchTimer } from '../notifications/notifier';
 import { createAppServer, listen } from './server';
 
 async function main(): Promise<void> {
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const stopDispatch = startDispatchTimer(app);
   const stop = async () => {
     stopDispatch();
+    await dispatchSettled(app);
     server.close();
     await db.close();
     process.exit(0);

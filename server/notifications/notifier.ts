@@ -59,6 +59,11 @@ export function kickDispatch(app: App): Promise<void> {
   return state.done;
 }
 
+/** Resolves when the app's background run (if any) has ended: before closing its database. */
+export async function dispatchSettled(app: App): Promise<void> {
+  for (let run = running.get(app); run; run = running.get(app)) await run.done;
+}
+
 /** The Node server's timer (NOTIFY_DISPATCH_INTERVAL_SECONDS; 0 = off). Answers a stop function. */
 export function startDispatchTimer(app: App): () => void {
   const seconds = app.config.notifications.dispatchIntervalSeconds;

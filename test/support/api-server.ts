@@ -4,6 +4,7 @@ import { setApp } from '../../server/app';
 import { readConfig } from '../../server/config/config';
 import type { Database } from '../../server/db/database';
 import { createAppServer, listen } from '../../server/http/server';
+import { dispatchSettled } from '../../server/notifications/notifier';
 import { checkAgainstContract } from './contract-check';
 
 export interface ApiResponse<T> {
@@ -37,7 +38,8 @@ export async function startApi(
   staticDir?: string,
 ): Promise<RunningApi> {
   const config = readConfig({ APP_MODE: 'development', ...env });
-  setApp({ config, db, clock });
+  const app = { config, db, clock };
+  setApp(app);
   const server = createAppServer({ staticDir, maxBodyBytes: config.maxBodyBytes });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -73,10 +75,13 @@ export async function startApi(
       if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // a change's background dispatch finishes before the test drops the database
+      await dispatchSettled(app);
+    },
   };
 }
