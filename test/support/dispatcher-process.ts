@@ -12,12 +12,18 @@
 //   DISPATCH_NOW            ISO instant: the clock (fixed)
 //   DISPATCH_BATCH, DISPATCH_CONCURRENCY, DISPATCH_LEASE   dispatch() options
 //   DISPATCH_WAIT_GO=1      after set-up, print {"type":"ready"} and wait for a line on stdin
+//   DISPATCH_RAW_FILE       the benchmark's baseline instead: no database at all; the JSON file holds
+//                           ready-made sends (RawSend[]), made straight to the providers with
+//                           DISPATCH_CONCURRENCY at a time (WeChat with one access token fetched first,
+//                           SMS with the Tencent adapter the dispatcher uses)
 //
 // Prints one JSON line per dispatch() call ({"type":"run", run}) and, at the end,
-// {"type":"done", total, ms}.
+// {"type":"done", total, ms} (raw: total.sent = sends accepted).
 import { createInterface } from 'node:readline';
 import type { DispatchRun } from '../../server/contract/notifications';
+import { readFileSync } from 'node:fs';
 import { readConfig } from '../../server/config/config';
+import { createTencentSms } from '../../server/notifications/sms/tencent-sms';
 import { openPg } from '../../server/db/pg';
 import { dispatch } from '../../server/notifications/dispatcher';
 import { dispatchDeps } from '../../server/notifications/notifier';
@@ -25,7 +31,62 @@ import { dispatchDeps } from '../../server/notifications/notifier';
 const env = process.env;
 const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 
+/** One send of the benchmark's baseline, exactly as the dispatcher would make it. */
+export type RawSend =
+  | { channel: 'wechat'; touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }
+  | { channel: 'sms'; phone: string; templateId: string; params: string[]; sendKey: string };
+
+const emptyTotal = (): DispatchRun => ({ claimed: 0, sent: 0, retrying: 0, fellBack: 0, inboxOnly: 0, deferred: 0, obsolete: 0, dead: 0, recovered: 0 });
+
+async function waitForGo(): Promise<void> {
+  if (env.DISPATCH_WAIT_GO !== '1') return;
+  console.log(JSON.stringify({ type: 'ready' }));
+  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+}
+
+async function raw(file: string, channels: Record<string, string>, concurrency: number): Promise<void> {
+  const sends = JSON.parse(readFileSync(file, 'utf8')) as RawSend[];
+  const config = readConfig({ APP_MODE: 'development', ...channels });
+  const sms = createTencentSms(config.notifications.sms!.settings);
+  const base = config.wechatApiBase;
+  const tokenReply = (await (
+    await fetch(`${base}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: config.wechat!.appid, secret: config.wechat!.secret, force_refresh: false }),
+    })
+  ).json()) as { access_token: string };
+  const token = tokenReply.access_token;
+  await waitForGo();
+  const started = Date.now();
+  const total = emptyTotal();
+  let next = 0;
+  const worker = async () => {
+    while (next < sends.length) {
+      const s = sends[next++]!;
+      total.claimed++;
+      if (s.channel === 'wechat') {
+        const res = await fetch(`${base}/cgi-bin/message/subscribe/send?access_token=${token}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ touser: s.touser, template_id: s.templateId, page: s.page, data: s.data, miniprogram_state: 'formal', lang: 'zh_CN' }),
+        });
+        const reply = (await res.json()) as { errcode?: number };
+        if (reply.errcode === 0) total.sent++;
+      } else {
+        const outcome = await sms.send({ phone: s.phone, templateId: s.templateId, params: s.params, sendKey: s.sendKey });
+        if (outcome.outcome === 'sent') total.sent++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  console.log(JSON.stringify({ type: 'done', total, ms: Date.now() - started }));
+}
+
 async function main(): Promise<void> {
+  if (env.DISPATCH_RAW_FILE) {
+    return raw(env.DISPATCH_RAW_FILE, JSON.parse(env.DISPATCH_CHANNEL_ENV ?? '{}') as Record<string, string>, num(env.DISPATCH_CONCURRENCY, 8));
+  }
   const url = env.DISPATCH_DATABASE_URL;
   if (!url) throw new Error('DISPATCH_DATABASE_URL is required');
   const channels = JSON.parse(env.DISPATCH_CHANNEL_ENV ?? '{}') as Record<string, string>;
@@ -40,12 +101,9 @@ async function main(): Promise<void> {
   const deps = dispatchDeps({ config, db, clock: () => now });
   // connect before the start signal, so a race starts with everyone ready
   await db.query('select 1');
-  if (env.DISPATCH_WAIT_GO === '1') {
-    console.log(JSON.stringify({ type: 'ready' }));
-    await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
-  }
+  await waitForGo();
   const started = Date.now();
-  const total: DispatchRun = { claimed: 0, sent: 0, retrying: 0, fellBack: 0, inboxOnly: 0, deferred: 0, obsolete: 0, dead: 0, recovered: 0 };
+  const total = emptyTotal();
   for (;;) {
     const run = await dispatch(deps, options);
     console.log(JSON.stringify({ type: 'run', run }));

@@ -243,13 +243,15 @@ export interface DispatcherChild {
 
 /** test/support/dispatcher-process.ts in a child Node process (tsx), against `databaseUrl` and the fakes. */
 export function spawnDispatcher(o: {
-  databaseUrl: string;
+  databaseUrl?: string;
   channelEnv: Record<string, string>;
   now: Date;
   batchSize?: number;
   concurrency?: number;
   leaseSeconds?: number;
   waitForGo?: boolean;
+  /** the baseline instead: these ready-made sends straight to the providers (a JSON file of RawSend[]) */
+  rawFile?: string;
 }): DispatcherChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'dispatcher-process.ts')], {
     cwd: path.resolve(__dirname, '../..'),
@@ -258,13 +260,14 @@ export function spawnDispatcher(o: {
       ...process.env,
       JEST_WORKER_ID: '',
       LOG_LEVEL: 'warn',
-      DISPATCH_DATABASE_URL: o.databaseUrl,
+      DISPATCH_DATABASE_URL: o.databaseUrl ?? '',
       DISPATCH_CHANNEL_ENV: JSON.stringify(o.channelEnv),
       DISPATCH_NOW: o.now.toISOString(),
       DISPATCH_BATCH: String(o.batchSize ?? 100),
       DISPATCH_CONCURRENCY: String(o.concurrency ?? 8),
       DISPATCH_LEASE: String(o.leaseSeconds ?? 60),
       DISPATCH_WAIT_GO: o.waitForGo ? '1' : '0',
+      DISPATCH_RAW_FILE: o.rawFile ?? '',
     },
   });
   let stderr = '';
