@@ -79,6 +79,8 @@ export async function seedNotifications(
   const nWechat = Math.round(o.count * (o.wechatShare ?? 0.5));
   const nSms = o.count - nWechat;
   const item = (i: number) => `${o.tag}-${String(i).padStart(5, '0')}`;
+  // the SMS template cuts a parameter at 12 characters: the name must arrive whole
+  if (item(o.count).length > 12) throw new Error(`tag ${o.tag} too long for unique item names`);
   const base = { centerName: '沙河镇便民服务中心', startsAt: '2026-12-08T09:30:00+08:00', bookingCode: 'ABCDEFGH' };
   const template = WECHAT_TEMPLATE_IDS.booking_status;
   const out: SeededNotification[] = [];
