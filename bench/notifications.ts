@@ -21,10 +21,11 @@ import { anchorBooking, type Audit, audit, LOAD_NOW, seedNotifications, spawnDis
 import { type BenchDatabase, createBenchDatabase, serverSettings } from './lib/db';
 import { machine, ratio, watchdog, writeResults } from './lib/load';
 
-const COUNT = 10_000;
+// BENCH_NOTIFY_COUNT, BENCH_NOTIFY_BATCH and BENCH_NOTIFY_PROCESSES (e.g. "1,4") change the run
+const COUNT = Number(process.env.BENCH_NOTIFY_COUNT ?? 10_000);
 const CONCURRENCY = 8; // dispatch()'s default sends in flight per dispatcher
-const BATCH = 100; // dispatch()'s default claim size
-const PROCESSES = [1, 4];
+const BATCH = Number(process.env.BENCH_NOTIFY_BATCH ?? 100); // dispatch()'s default claim size
+const PROCESSES = (process.env.BENCH_NOTIFY_PROCESSES ?? '1,4').split(',').map(Number);
 
 let bench: BenchDatabase | undefined;
 let ch: NotifyChannels | undefined;
@@ -78,7 +79,7 @@ async function race(children: ReturnType<typeof spawnDispatcher>[]): Promise<{ t
 
 async function main(): Promise<void> {
   const started = Date.now();
-  watchdog(240, cleanup);
+  watchdog(330, cleanup);
   console.log(`notifications: ${COUNT} per phase (half WeChat, half SMS), dispatcher batch ${BATCH}, ${CONCURRENCY} sends in flight per process; processes ${PROCESSES.join(', ')}`);
   bench = await createBenchDatabase('notifications', 10);
   const b = bench;
