@@ -63,7 +63,7 @@ export interface DispatchDeps {
 }
 
 export interface DispatchOptions {
-  /** notifications claimed per round */
+  /** notifications claimed per call at most (never more than the free send slots) */
   batchSize?: number;
   /** sends in flight at once */
   concurrency?: number;
@@ -98,30 +98,54 @@ type ClaimAnswer = Omit<DispatchRun, 'sent' | 'retrying' | 'fellBack'> & { jobs:
 
 const emptyRun = (): DispatchRun => ({ claimed: 0, sent: 0, retrying: 0, fellBack: 0, inboxOnly: 0, deferred: 0, obsolete: 0, dead: 0, recovered: 0 });
 
-/** Claim, send and record until nothing is due (or the budget is spent). */
+/**
+ * Claim, send and record until nothing is due (or the budget is spent).
+ *
+ * Never more claimed than being sent: claim_notifications marks every attempt it hands out as in
+ * flight, and if this process dies, each of them becomes unknown and is never sent again. So a
+ * claim asks only for as many as can start at once (the free send slots, at most batchSize),
+ * and the next claim waits until half the slots are free again. A crash leaves at most
+ * `concurrency` attempts unknown, those really under way.
+ */
 export async function dispatch(deps: DispatchDeps, options: DispatchOptions = {}): Promise<DispatchRun> {
   const batchSize = options.batchSize ?? 100;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
   const leaseSeconds = options.leaseSeconds ?? 60;
   const started = Date.now();
   const budgetMs = options.budgetMs ?? 20_000;
   const run = emptyRun();
-  for (;;) {
-    const claim = await deps.db.rpc<ClaimAnswer>(
-      'claim_notifications',
-      { p_now: deps.clock(), p_limit: batchSize, p_lease_seconds: leaseSeconds, p_channels: deps.plan },
-      SERVICE,
-    );
-    for (const k of ['claimed', 'inboxOnly', 'deferred', 'obsolete', 'dead', 'recovered'] as const) run[k] += claim[k];
-    await pool(claim.jobs, concurrency, async (job) => {
-      const outcome = await sendOne(deps, job);
-      const finished = await finish(deps, job, outcome);
-      if (finished === 'sent') run.sent += 1;
-      else if (finished === 'retry') run.retrying += 1;
-      else if (finished === 'failed') run.fellBack += 1;
-    });
-    const touched = claim.jobs.length + claim.inboxOnly + claim.deferred + claim.obsolete + claim.dead + claim.recovered;
-    if (touched === 0 || Date.now() - started > budgetMs) return run;
+  const inFlight = new Set<Promise<void>>();
+  const refillAt = Math.max(1, Math.ceil(concurrency / 2));
+  try {
+    for (;;) {
+      const claim = await deps.db.rpc<ClaimAnswer>(
+        'claim_notifications',
+        { p_now: deps.clock(), p_limit: Math.max(1, Math.min(batchSize, concurrency - inFlight.size)), p_lease_seconds: leaseSeconds, p_channels: deps.plan },
+        SERVICE,
+      );
+      for (const k of ['claimed', 'inboxOnly', 'deferred', 'obsolete', 'dead', 'recovered'] as const) run[k] += claim[k];
+      for (const job of claim.jobs) {
+        const sending: Promise<void> = (async () => {
+          const outcome = await sendOne(deps, job);
+          const finished = await finish(deps, job, outcome);
+          if (finished === 'sent') run.sent += 1;
+          else if (finished === 'retry') run.retrying += 1;
+          else if (finished === 'failed') run.fellBack += 1;
+        })().finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+      const touched = claim.jobs.length + claim.inboxOnly + claim.deferred + claim.obsolete + claim.dead + claim.recovered;
+      if (Date.now() - started > budgetMs) return run;
+      if (touched === 0) {
+        if (inFlight.size === 0) return run;
+        // what the sends under way record may be due at once (a fallback to the next channel)
+        await Promise.all(inFlight);
+        continue;
+      }
+      while (concurrency - inFlight.size < refillAt) await Promise.race(inFlight);
+    }
+  } finally {
+    await Promise.all(inFlight);
   }
 }
 
@@ -177,13 +201,4 @@ async function finish(deps: DispatchDeps, job: DispatchJob, outcome: SendOutcome
     logError(`notification ${job.sendKey} finish`, error);
     return 'unrecorded';
   }
-}
-
-/** Run `work` over `items`, at most `limit` at a time. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

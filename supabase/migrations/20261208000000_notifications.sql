@@ -73,7 +73,8 @@ create table public.notifications (
 
 create index notifications_inbox_idx on public.notifications (user_id, due_at desc, seq desc) where state <> 'obsolete';
 create index notifications_unread_idx on public.notifications (user_id) where read_at is null and state <> 'obsolete';
-create index notifications_due_idx on public.notifications (send_after) where state = 'pending';
+-- (send_after, id): the order claim_notifications takes them in, so a claim reads only what it locks
+create index notifications_due_idx on public.notifications (send_after, id) where state = 'pending';
 create index notifications_lease_idx on public.notifications (lease_until) where state = 'sending';
 create index notifications_booking_idx on public.notifications (booking_id) where booking_id is not null;
 create index notifications_event_idx on public.notifications (event_id) where event_id is not null;
