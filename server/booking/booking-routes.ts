@@ -6,9 +6,8 @@ import { ratingResult } from '../contract/cases';
 import { declineBody, ratingBody } from '../cases/case-requests';
 import { confirmBooking, declineBooking, rateBooking } from '../cases/case-service';
 import { RATING_INDICATORS } from '../cases/rating-indicators';
-import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency';
 import { idempotencyKey, jsonBody, optionalIdempotencyKey, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
-import { type Operation, operation } from '../http/operation';
+import { type Operation, operation, optionalKeyParameter } from '../http/operation';
 import { availabilityQuery, bookingBody, cancelBody, rescheduleBody } from './booking-requests';
 import { availability, book, cancel, getBooking, listMine, MAX_AVAILABILITY_DAYS, reschedule } from './booking-service';
 import { recordReminderConsent, reminderBody } from './reminders';
@@ -191,15 +190,7 @@ export const bookingOperations: Operation[] = [
     ].join('\n\n'),
     auth: 'required',
     pathId: 'the booking',
-    extraParameters: [
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        description: 'optional: a fresh random key per tap, reused on retries (8–100 characters of A–Z a–z 0–9 _ -)',
-        schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
-      },
-    ],
+    extraParameters: [optionalKeyParameter('optional: a fresh random key per tap, reused on retries (8–100 characters of A–Z a–z 0–9 _ -)')],
     body: { schema: reminderBody, name: 'ReminderRequest', required: true },
     ok: { status: 200, description: "the caller's unsent accepts for this booking", schema: reminderConsents },
     errors: {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { App } from '../app';
 import type { ReminderConsents } from '../contract/booking';
+import type { Subscriptions } from '../contract/notifications';
 import type { Caller } from '../db/database';
 
 const templateId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, '订阅消息模板编号格式不对');
@@ -43,6 +44,22 @@ export function recordReminderConsent(
   return app.db.rpc<ReminderConsents>(
     'record_reminder_consent',
     { p_booking: bookingId, p_template_ids: body.templateIds, p_accepted: body.accepted, p_now: now, p_idempotency_key: key ?? null, p_request_hash: hash },
+    caller,
+  );
+}
+
+/** Accepts given outside a booking (the notification settings page, staff): the caller's alone. */
+export function recordSubscriptions(
+  app: App,
+  caller: Caller,
+  body: z.infer<typeof reminderBody>,
+  now: Date,
+  key?: string,
+): Promise<Subscriptions> {
+  const hash = createHash('sha256').update(JSON.stringify({ templateIds: body.templateIds, accepted: body.accepted })).digest('hex');
+  return app.db.rpc<Subscriptions>(
+    'record_subscriptions',
+    { p_template_ids: body.templateIds, p_accepted: body.accepted, p_now: now, p_idempotency_key: key ?? null, p_request_hash: hash },
     caller,
   );
 }

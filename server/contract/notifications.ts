@@ -107,6 +107,21 @@ export const notificationSettings = named(
 );
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 
+export const subscriptions = named(
+  'Subscriptions',
+  z.object({
+    recorded: z.int().min(0).meta({ description: 'accepts recorded by this request' }),
+    pending: z.array(
+      z.object({
+        templateId: z.string(),
+        count: z.int().min(1).meta({ description: 'accepts not used yet: each allows one message' }),
+      }),
+    ),
+  }),
+  "the caller's unused subscribe-message accepts, per template",
+);
+export type Subscriptions = z.infer<typeof subscriptions>;
+
 export const updateNotificationSettingsBody = z
   .object({ wechat: z.boolean().optional(), sms: z.boolean().optional(), quietHours: z.boolean().optional() })
   .strict();

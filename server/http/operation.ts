@@ -3,6 +3,7 @@
 // document (./openapi) is generated from it, and the API tests validate every response
 // against it (test/support/api-server.ts).
 import type { z } from 'zod';
+import { IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency';
 import type { ApiRequest, MethodHandler } from './handler';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -47,6 +48,11 @@ export interface Operation {
   /** a larger request body than the server's default (file uploads) */
   maxBodyBytes?: number;
   handle: MethodHandler;
+}
+
+/** The optional Idempotency-Key header of an operation that takes one but does not need it. */
+export function optionalKeyParameter(description: string): Json {
+  return { name: 'Idempotency-Key', in: 'header', required: false, description, schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source } };
 }
 
 /** Declare an operation (identity: it exists so that the declaration is type-checked). */

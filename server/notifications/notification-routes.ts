@@ -7,11 +7,13 @@ import {
   notificationPage,
   notificationSettings,
   retriedNotification,
+  subscriptions,
   unreadCount,
   updateNotificationSettingsBody,
 } from '../contract/notifications';
-import { headerValue, jsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
-import { type Operation, operation } from '../http/operation';
+import { recordSubscriptions, reminderBody } from '../booking/reminders';
+import { headerValue, jsonBody, optionalIdempotencyKey, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
+import { type Operation, operation, optionalKeyParameter } from '../http/operation';
 import { authorise } from '../system/system-routes';
 import { deliveryReport, getSettings, listInbox, markRead, retryNotification, saveSettings, unreadCount as countUnread } from './notification-service';
 import { runDispatch } from './notifier';
@@ -110,6 +112,32 @@ export const notificationOperations: Operation[] = [
       const caller = requireLogin(ctx);
       const body = validate(updateNotificationSettingsBody, jsonBody(ctx.req));
       return { body: await saveSettings(ctx.app, caller, body, ctx.now) };
+    },
+  }),
+  operation({
+    method: 'post',
+    path: '/api/me/subscriptions',
+    operationId: 'recordSubscriptions',
+    tags: ['notifications'],
+    summary: 'WeChat notifications I allowed · 允许微信通知',
+    description: [
+      "After `wx.requestSubscribeMessage` from a tap on the notification settings page (residents: the templates of `GET /api/me/notification-settings`; staff: the staff template), the mini-program reports which templates it asked for and which the caller accepted. Each accept allows WeChat to deliver one message to the caller later, whatever booking it is about; accepts given at a booking's confirmation are recorded with `POST /api/bookings/{id}/reminders`.",
+      'An Idempotency-Key is optional: with one, a retry answers the first result and records nothing again.',
+    ].join('\n\n'),
+    auth: 'required',
+    extraParameters: [optionalKeyParameter('optional: a fresh random key per tap, reused on retries')],
+    body: { schema: reminderBody, name: 'SubscriptionsRequest', required: true },
+    ok: { status: 200, description: "the caller's unused accepts", schema: subscriptions },
+    errors: {
+      PASSWORD_CHANGE_REQUIRED: null,
+      IDEMPOTENCY_KEY_REQUIRED: 'an Idempotency-Key header was sent but is not 8–100 characters of A–Z a–z 0–9 _ -',
+      IDEMPOTENCY_KEY_REUSED: null,
+    },
+    handle: async (ctx) => {
+      const caller = requireLogin(ctx);
+      const key = optionalIdempotencyKey(ctx.req);
+      const body = validate(reminderBody, jsonBody(ctx.req));
+      return { body: await recordSubscriptions(ctx.app, caller, body, ctx.now, key) };
     },
   }),
   operation({

@@ -9,7 +9,7 @@ import {
   staffDay as staffDayShape, type TicketAction, ticketActionResult, walkInTicket,
 } from '../contract/queue';
 import { idempotencyKey, jsonBody, optionalIdempotencyKey, optionalJsonBody, queryObject, requireLogin, uuidParam, validate } from '../http/handler';
-import { type Errors, type Operation, operation } from '../http/operation';
+import { type Errors, type Operation, operation, optionalKeyParameter } from '../http/operation';
 import { callNextBody, queueQuery, queueUndoBody, staffDayQuery, walkInBody } from './queue-requests';
 import { callNext, issueWalkIn, queueBoard, staffBooking, staffDay, ticketAction, undoQueueAction } from './queue-service';
 
@@ -111,15 +111,7 @@ export const queueOperations: Operation[] = [
       "Staff and managers: the next number of today's queue at their centre for a resident who came without booking, optionally for an item. The body is optional. With an `Idempotency-Key` (recommended) a retry answers the same number; without one each call issues a new number.",
     auth: 'required',
     body: { schema: walkInBody, name: 'TicketRequest', required: false },
-    extraParameters: [
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        description: 'optional: a retry with the same key answers the same number',
-        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
-      },
-    ],
+    extraParameters: [optionalKeyParameter('optional: a retry with the same key answers the same number')],
     ok: { status: 201, description: 'the ticket', schema: walkInTicket },
     errors: {
       FORBIDDEN: NOT_STAFF,

@@ -925,11 +925,12 @@ grant execute on function public.booking_restriction(p_person uuid, p_now timest
 -- ---------------------------------------------------------------------------------------
 -- Subscribe-message consents (wx.requestSubscribeMessage, asked at a tap, ≤ 3 templates).
 -- One row per accepted template: each accept allows WeChat to deliver one message later.
--- The sender (notifications issue) takes an unsent row, sends to the user's
--- users.wechat_openid with the template, and records the outcome.
+-- The dispatcher (80_notifications.sql) takes an unsent row of the user and template, sends
+-- to users.wechat_openid, and records the outcome. An accept given at a booking names it; one
+-- given on the notification settings page (or by staff) names none.
 create table public.reminder_consents (
   id bigint generated always as identity primary key,
-  booking_id uuid not null references public.bookings (id) on delete cascade,
+  booking_id uuid references public.bookings (id) on delete cascade,
   user_id uuid not null references public.users (id) on delete cascade,
   template_id text not null check (template_id ~ '^[A-Za-z0-9_-]{1,128}$'),
   accepted_at timestamptz not null,

@@ -520,6 +520,47 @@ end
 $$;
 grant execute on function public.save_notification_settings(p_wechat boolean, p_sms boolean, p_quiet_hours boolean, p_now timestamptz) to authenticated;
 
+-- Accepts given outside a booking (the settings page, the staff workbench): the same rules as
+-- record_reminder_consent, for the caller alone. Answers the caller's unused accepts per template.
+create or replace function public.record_subscriptions(
+  p_template_ids jsonb,
+  p_accepted jsonb,
+  p_now timestamptz,
+  p_idempotency_key text default null,
+  p_request_hash text default ''
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users;
+  v_count integer;
+  v_replay jsonb;
+begin
+  v_user := app.require_account();
+  v_replay := app.claim_idempotency_key(p_idempotency_key, 'subscriptions', p_request_hash, p_now);
+  if v_replay is not null then
+    return v_replay;
+  end if;
+  if jsonb_typeof(p_template_ids) <> 'array' or jsonb_typeof(p_accepted) <> 'array'
+     or jsonb_array_length(p_template_ids) not between 1 and 3
+     or exists (select 1 from jsonb_array_elements(p_accepted) a where not (p_template_ids @> jsonb_build_array(a.value))) then
+    perform app.raise('INVALID_INPUT');
+  end if;
+  insert into public.reminder_consents (booking_id, user_id, template_id, accepted_at)
+  select distinct null::uuid, v_user.id, t, p_now from jsonb_array_elements_text(p_accepted) t;
+  get diagnostics v_count = row_count;
+  return app.remember_response(p_idempotency_key, jsonb_build_object(
+    'recorded', v_count,
+    'pending', coalesce((
+      select jsonb_agg(jsonb_build_object('templateId', c.template_id, 'count', c.n) order by c.template_id collate "C")
+      from (select r.template_id, count(*)::int as n from public.reminder_consents r
+            where r.user_id = v_user.id and r.sent_at is null
+            group by r.template_id) c), '[]'::jsonb)));
+end
+$$;
+grant execute on function public.record_subscriptions(p_template_ids jsonb, p_accepted jsonb, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
+
 -- ---------------------------------------------------------------------------------------
 -- The dispatcher's side (service role only).
 

@@ -258,6 +258,7 @@ export const ROWS: Row[] = [
   row('POST /api/notifications/read-all', ANY_ACCOUNT),
   row('GET /api/me/notification-settings', ANY_ACCOUNT),
   row('PUT /api/me/notification-settings', ANY_ACCOUNT, { body: { quietHours: true } }),
+  row('POST /api/me/subscriptions', ANY_ACCOUNT, { body: { templateIds: ['tplMatrix0001'], accepted: ['tplMatrix0001'] } }),
   // delivery and dead letters: county admins, each their own county
   row('GET /api/admin/notifications', COUNTY_ADMINS),
   row('POST /api/admin/notifications/{id}/retry', '404: admin adminOther | 403: *', { id: NO_SUCH_NOTIFICATION }),

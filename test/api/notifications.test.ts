@@ -554,6 +554,44 @@ describe('withdrawn and sent at once', () => {
   });
 });
 
+describe('accepts given on the settings page', () => {
+  it('staff allow the staff template once and the next booking waiting reaches them on WeChat', async () => {
+    clock = shanghai('2026-12-30T09:00:00');
+    const staffOpenid = ch.wechat.openidOf('zhou-min-staff');
+    await t.db.exec(`update users set wechat_openid = '${staffOpenid}' where dev_login = 'staff-shahe'`);
+    const staff = await staffToken();
+    const settings = (await get<NotificationSettings>(staff, '/api/me/notification-settings')).body;
+    expect(settings.templates.map((x) => x.key)).toEqual(['staff_task']);
+    const ids = [WECHAT_TEMPLATE_IDS.staff_task];
+    const k = key();
+    const first = await api.call('POST', '/api/me/subscriptions', { token: staff, idempotencyKey: k, body: { templateIds: ids, accepted: ids } });
+    expect(first.body).toEqual({ recorded: 1, pending: [{ templateId: WECHAT_TEMPLATE_IDS.staff_task, count: 1 }] });
+    // a retry of the same tap records nothing more
+    expect((await api.call('POST', '/api/me/subscriptions', { token: staff, idempotencyKey: k, body: { templateIds: ids, accepted: ids } })).body).toEqual(first.body);
+    ch.wechat.grantConsent(staffOpenid, WECHAT_TEMPLATE_IDS.staff_task, 1);
+    expect((await get<NotificationSettings>(staff, '/api/me/notification-settings')).body.reach.wechat).toMatchObject({ ready: true, consentsLeft: 1 });
+
+    const resident = await api.login('staff-wechat-resident');
+    const b = await book(resident, items[12]!.id, '2026-12-31');
+    await dispatch();
+    expect(wechatSent(staffOpenid)).toHaveLength(1);
+    expect(wechatSent(staffOpenid)[0]).toMatchObject({ templateId: WECHAT_TEMPLATE_IDS.staff_task, page: `work/pages/booking/index?id=${b.id}`, data: { thing1: { value: '新预约待确认' } } });
+    // one accept, one message: the next goes to the inbox alone
+    await book(await api.login('staff-wechat-resident-2'), items[12]!.id, '2026-12-31', 1);
+    await dispatch();
+    expect(wechatSent(staffOpenid)).toHaveLength(1);
+    await t.db.exec(`update users set wechat_openid = null where dev_login = 'staff-shahe'`);
+  });
+
+  it('nothing accepted records nothing; a template not asked for is refused', async () => {
+    const token = await api.login('subscription-resident');
+    const ids = [WECHAT_TEMPLATE_IDS.booking_status, WECHAT_TEMPLATE_IDS.reminder];
+    expect((await api.call('POST', '/api/me/subscriptions', { token, body: { templateIds: ids, accepted: [] } })).body).toEqual({ recorded: 0, pending: [] });
+    expect((await api.call('POST', '/api/me/subscriptions', { token, body: { templateIds: ids, accepted: ['tplOther'] } })).status).toBe(422);
+    expect((await api.call('POST', '/api/me/subscriptions', { token, body: { templateIds: [], accepted: [] } })).status).toBe(422);
+  });
+});
+
 describe('settings and who may read what', () => {
   it('the settings say which channel reaches the person and offer the three resident templates', async () => {
     const v = await wechatResident('settings-person', '13400005555');
