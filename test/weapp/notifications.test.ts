@@ -53,6 +53,10 @@ const freshSettings = (): NotificationSettings => ({
 function answerNotificationCall(request: SimRequest): { statusCode: number; data: unknown } | undefined {
   const { pathname, searchParams } = new URL(request.url, 'http://fixtures.invalid');
   if (pathname === '/api/bookings/bk-1/reminders') return { statusCode: 200, data: { bookingId: 'bk-1', recorded: 1, pending: [] } };
+  if (pathname === '/api/me/subscriptions') {
+    settings = { ...settings, reach: { ...settings.reach, wechat: { ...settings.reach.wechat, consentsLeft: settings.reach.wechat.consentsLeft + 1 } } };
+    return { statusCode: 200, data: { recorded: 1, pending: [{ templateId: 'tpl-status', count: 1 }] } };
+  }
   if (!pathname.startsWith('/api/notifications') && pathname !== '/api/me/notification-settings') return undefined;
   if ((request.header.Authorization ?? '') !== `Bearer ${fixtureSession.token}`) {
     return { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } };
@@ -169,6 +173,32 @@ describe('weapp: 通知方式', () => {
     await weapp.tapWhenSettled(() => byText(page, 'switch-row', '短信'));
     await weapp.waitFor(() => (byText(page, 'switch-row', '短信')?.textContent ?? '').includes('已开'));
     expect(sent.filter((r) => r.method === 'PUT').at(-1)).toMatchObject({ url: '/api/me/notification-settings', data: { sms: true } });
+    page.detach();
+  });
+});
+
+describe('weapp: 允许微信通知 on 通知方式', () => {
+  it('asks WeChat in the tap itself, saves the accepts apart from any booking, and shows how many are left', async () => {
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    let requestsWhenAsked = -1;
+    wx.requestSubscribeMessage = (options: { tmplIds: string[]; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+      requestsWhenAsked = sent.length;
+      const answer = { errMsg: 'requestSubscribeMessage:ok', 'tpl-status': 'accept', 'tpl-remind': 'reject' };
+      setTimeout(() => {
+        options.success?.(answer);
+        options.complete?.(answer);
+      }, 0);
+    };
+    const page = weapp.openPage('notice/pages/preferences/index');
+    await weapp.waitFor(() => textOf(page).includes('还能收 0 条微信通知'));
+    const button = () => findByClass(page.dom, 'big-button').find((el) => (el.textContent ?? '').includes('允许微信通知'));
+    await weapp.waitFor(() => button() !== undefined);
+    await weapp.settled(button());
+    const before = sent.length;
+    weapp.tap(button() as Element);
+    await weapp.waitFor(() => textOf(page).includes('还能收 1 条微信通知'));
+    expect(requestsWhenAsked).toBe(before);
+    expect(sent.filter((r) => r.url.endsWith('/api/me/subscriptions')).at(-1)?.data).toEqual({ templateIds: ['tpl-status', 'tpl-remind'], accepted: ['tpl-status'] });
     page.detach();
   });
 });

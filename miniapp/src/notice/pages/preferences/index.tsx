@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { NotificationSettings, UpdateNotificationSettings } from '@contract/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
+import { ActionButton } from '@/components/ActionButton';
 import { DemoFooter } from '@/components/DemoFooter';
 import { LinkRow } from '@/components/LinkRow';
 import { PageRoot } from '@/components/PageRoot';
@@ -11,11 +12,14 @@ import { useAsync } from '@/hooks/useAsync';
 import { useLoginRequired } from '@/hooks/useLoginRequired';
 import { useSubmit } from '@/hooks/useSubmit';
 import { CHANNEL_LABELS, channelDetail, notReadyLines, QUIET_HOURS_DETAIL, QUIET_HOURS_LABEL } from '@/lib/notifications';
+import { reminderResultText } from '@/lib/reminders';
 import { urlOf } from '@/lib/routes';
 import { openPage } from '@/platform/navigation';
 import { useShownAgain } from '@/platform/page';
+import { askForReminders, canAskForReminders } from '@/platform/reminders';
 import { fetchNotificationSettings } from '@/services/notifications/fetchNotificationSettings';
 import { saveNotificationSettings } from '@/services/notifications/saveNotificationSettings';
+import { saveSubscriptions } from '@/services/notifications/saveSubscriptions';
 import './index.css';
 
 /**
@@ -44,6 +48,7 @@ export default function PreferencesPage(): ReactNode {
       {!settings && state.status === 'loading' ? <LoadingBlock text="正在打开通知方式…" /> : null}
       {!settings && state.status === 'error' ? <ErrorBlock message={state.error.message} onRetry={retry} /> : null}
       {settings ? <Switches settings={settings} pending={save.pending} onChange={save.submit} /> : null}
+      {settings && canAskForReminders(settings.templates) ? <AllowWechat settings={settings} onDone={retry} /> : null}
       {save.error ? (
         <View className="prefs__error" ariaRole="alert">
           <Text className="prefs__error-title">没有改成</Text>
@@ -69,6 +74,35 @@ function Switches({ settings, pending, onChange }: { settings: NotificationSetti
         onToggle={() => onChange({ quietHours: !settings.quietHours })}
       />
     </View>
+  );
+}
+
+/**
+ * 允许微信通知: WeChat allows one message per accept, so a long matter can use them up; here the
+ * person allows more at a tap (WeChat's sheet first thing in the tap, as WeChat insists).
+ */
+function AllowWechat({ settings, onDone }: { settings: NotificationSettings; onDone: () => void }): ReactNode {
+  const [result, setResult] = useState('');
+  const allow = useSubmit(
+    async (_: undefined, key: string) => {
+      const answer = await askForReminders(settings.templates); // nothing awaited before WeChat's sheet
+      if (answer.asked.length > 0) await saveSubscriptions({ templateIds: answer.asked, accepted: answer.accepted }, key);
+      return answer;
+    },
+    (answer) => {
+      setResult(reminderResultText(answer.asked.length, answer.accepted.length));
+      onDone();
+    },
+  );
+  return (
+    <Section title="微信通知">
+      <Text className="text-block">{settings.why}</Text>
+      <Text className="prefs__why">还能收 {settings.reach.wechat.consentsLeft} 条微信通知</Text>
+      {result !== '' ? <Text className="prefs__summary">{result}</Text> : null}
+      <ActionButton pending={allow.pending} pendingText="正在设置…" error={allow.error} onRetry={allow.retry} onClick={() => allow.submit(undefined)}>
+        允许微信通知
+      </ActionButton>
+    </Section>
   );
 }
 
