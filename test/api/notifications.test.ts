@@ -470,12 +470,24 @@ describe('rejected, no-show restriction, bad ratings and their follow-up', () =>
     expect((await api.call('POST', '/api/bookings/check-in', { token: (await staffToken()), body: { code: b.code } })).status).toBe(200);
     const c = await post<CaseDetail>((await staffToken()), '/api/cases', { bookingId: b.id });
     expect((await post((await staffToken()), `/api/cases/${c.body.id}/complete`, { outcome: '已办好' })).status).toBe(200);
+    // the manager allowed the staff template twice on 通知方式: the bad rating and the overdue notice reach WeChat
+    const managerOpenid = ch.wechat.openidOf('liu-jun-manager');
+    await t.db.exec(`update users set wechat_openid = '${managerOpenid}' where dev_login = 'manager-shahe'`);
+    const staffTemplate = [WECHAT_TEMPLATE_IDS.staff_task];
+    for (let i = 0; i < 2; i++) {
+      expect((await api.call('POST', '/api/me/subscriptions', { token: await managerToken(), body: { templateIds: staffTemplate, accepted: staffTemplate } })).status).toBe(200);
+      ch.wechat.grantConsent(managerOpenid, WECHAT_TEMPLATE_IDS.staff_task, 1);
+    }
     const rated = await post<{ followUpBy: string }>(token, `/api/bookings/${b.id}/rating`, { level: 1, indicators: ['attitude'], comment: '等了很久没人理' });
     expect(rated.status).toBe(201);
     await dispatch();
     const bad = (await inbox((await managerToken()))).items.find((i) => i.kind === 'manager_bad_rating' && i.bookingId === b.id)!;
-    expect(bad).toMatchObject({ title: '收到差评，请整改', link: `/manage/pages/ratings/index?id=${center.id}` });
+    expect(bad).toMatchObject({ title: '收到差评，请整改', link: `/manage/pages/ratings/index?id=${center.id}`, deliveredBy: 'wechat' });
     expect(bad.body).toContain('等了很久没人理');
+    expect(wechatSent(managerOpenid).find((m) => m.data.thing1?.value === '收到差评，请整改')).toMatchObject({
+      templateId: WECHAT_TEMPLATE_IDS.staff_task,
+      page: `manage/pages/ratings/index?id=${center.id}`,
+    });
 
     // the day after the due date: overdue
     const due = rated.body.followUpBy;
@@ -483,14 +495,15 @@ describe('rejected, no-show restriction, bad ratings and their follow-up', () =>
     clock = new Date(clock.getTime() + 24 * 3600_000);
     await dispatch();
     expect((await inbox((await managerToken()))).items.find((i) => i.kind === 'manager_follow_up_overdue' && i.bookingId === b.id)).toMatchObject({ title: '整改已逾期' });
+    // overdue at midnight: held by quiet hours like any notice about another day, then sent at 07:00
+    clock = new Date(clock.getTime() + 7 * 3600_000);
+    await dispatch();
+    expect(wechatSent(managerOpenid).find((m) => m.data.thing1?.value === '整改已逾期')).toMatchObject({ templateId: WECHAT_TEMPLATE_IDS.staff_task });
+    await t.db.exec(`update users set wechat_openid = null where dev_login = 'manager-shahe'`);
 
     const list = await get<{ rows: { bookingId: string; followUp: { id: string } }[] }>((await managerToken()), '/api/manage/ratings?bad=true&limit=100');
     const followUp = list.body.rows.find((r) => r.bookingId === b.id)!.followUp;
     expect((await post((await managerToken()), `/api/manage/rectifications/${followUp.id}/close`, { resolution: '已对窗口人员批评教育，增设引导员' })).status).toBe(200);
-    await dispatch();
-    // closed just after midnight: in the inbox at once, the SMS held until 07:00
-    expect(await latest(await wechatLogin('unhappy-resident'))).toMatchObject({ kind: 'rectification_closed', deliveredBy: null });
-    clock = new Date(`${new Date(clock.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T07:00:10+08:00`);
     await dispatch();
     const closed = await latest(await wechatLogin('unhappy-resident'));
     expect(closed).toMatchObject({ kind: 'rectification_closed', title: '您的意见已处理', deliveredBy: 'sms' });
