@@ -12,8 +12,6 @@ export type SendOutcome =
   /** we cannot know whether it was delivered (timeout after the request went out): never resend */
   | { outcome: 'unknown'; code: string };
 
-export type SendOutcomeKind = SendOutcome['outcome'];
-
 /**
  * Network error codes (Node's `error.cause.code` / `err.code`) that mean the request never
  * left this machine or never reached the provider: connection refused, DNS failure, no route,

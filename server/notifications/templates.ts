@@ -349,13 +349,3 @@ export function smsParams(kind: NotificationKind, d: NoticeData, at: string): st
       return [fit(spec.inbox(d).title, SMS_PARAM_MAX), note, fit(shortTime(at).replace(' ', ''), SMS_PARAM_MAX)];
   }
 }
-
-/** Kinds per template key, for the dispatcher's channel plan. */
-export function kindsByTemplate(): Record<NotificationKind, TemplateKey | undefined> {
-  return Object.fromEntries(Object.entries(KINDS).map(([k, s]) => [k, s.template])) as Record<NotificationKind, TemplateKey | undefined>;
-}
-
-/** Whether the kind is for residents (their subscription prompt asks for these templates). */
-export function audienceOf(kind: NotificationKind): KindSpec['audience'] {
-  return KINDS[kind].audience;
-}

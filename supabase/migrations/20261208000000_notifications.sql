@@ -1,8 +1,83 @@
--- Notifications (issue 10): inbox, outbox, deliveries, settings; the same SQL as
--- supabase/schemas/80_notifications.sql, where the live definition is kept, after one change
--- to 40_booking.sql: an accept of a subscribe message need not name a booking.
+-- Notifications (issue 10): inbox, outbox, deliveries, settings. The same SQL as
+-- supabase/schemas/80_notifications.sql, where the live definition is kept, after the changes
+-- to 40_booking.sql: an accept of a subscribe message need not name a booking, and recording
+-- accepts is shared by the booking's and the settings page's routes.
 
 alter table public.reminder_consents alter column booking_id drop not null;
+
+-- One wx.requestSubscribeMessage answer of a user: p_template_ids what was asked (1–3),
+-- p_accepted the ones accepted (a subset), for a booking or for none. Answers how many rows it
+-- recorded; INVALID_INPUT for anything else.
+create or replace function app.insert_consents(p_user uuid, p_booking uuid, p_template_ids jsonb, p_accepted jsonb, p_now timestamptz)
+returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  if jsonb_typeof(p_template_ids) <> 'array' or jsonb_typeof(p_accepted) <> 'array'
+     or jsonb_array_length(p_template_ids) not between 1 and 3
+     or exists (select 1 from jsonb_array_elements(p_accepted) a where not (p_template_ids @> jsonb_build_array(a.value))) then
+    perform app.raise('INVALID_INPUT');
+  end if;
+  insert into public.reminder_consents (booking_id, user_id, template_id, accepted_at)
+  select distinct p_booking, p_user, t, p_now from jsonb_array_elements_text(p_accepted) t;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+-- A user's unused accepts per template: of one booking, or (p_booking null) all of them.
+create or replace function app.pending_consents(p_user uuid, p_booking uuid) returns jsonb
+language sql stable
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object('templateId', c.template_id, 'count', c.n) order by c.template_id collate "C"), '[]'::jsonb)
+  from (select r.template_id, count(*)::int as n from public.reminder_consents r
+        where r.user_id = p_user and r.sent_at is null and (p_booking is null or r.booking_id = p_booking)
+        group by r.template_id) c
+$$;
+
+-- Record which templates the caller accepted for a booking they may see (their own or a
+-- linked person's, still booked or confirmed). Answers the unsent accepts per template for this
+-- booking. With an Idempotency-Key (optional here), a retry answers the first result and
+-- records nothing.
+create or replace function public.record_reminder_consent(
+  p_booking uuid,
+  p_template_ids jsonb,
+  p_accepted jsonb,
+  p_now timestamptz,
+  p_idempotency_key text default null,
+  p_request_hash text default ''
+) returns jsonb
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  v_user public.users;
+  v_booking public.bookings;
+  v_count integer;
+  v_replay jsonb;
+begin
+  v_user := app.require_account();
+  v_replay := app.claim_idempotency_key(p_idempotency_key, 'reminders', p_request_hash, p_now);
+  if v_replay is not null then
+    return v_replay;
+  end if;
+  select * into v_booking from public.bookings b where b.id = p_booking;
+  if not found or not (v_booking.booked_by = v_user.id or v_booking.applicant_id in (select app.my_person_ids())) then
+    perform app.raise('BOOKING_NOT_FOUND');
+  end if;
+  if v_booking.status not in ('booked', 'confirmed') then
+    perform app.raise('BOOKING_NOT_ACTIVE');
+  end if;
+  v_count := app.insert_consents(v_user.id, v_booking.id, p_template_ids, p_accepted, p_now);
+  return app.remember_response(p_idempotency_key, jsonb_build_object(
+    'bookingId', v_booking.id, 'recorded', v_count, 'pending', app.pending_consents(v_user.id, v_booking.id)));
+end
+$$;
+grant execute on function public.record_reminder_consent(p_booking uuid, p_template_ids jsonb, p_accepted jsonb, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
 
 -- 80 Notifications (件件有回音): the in-app inbox, the outbox the dispatcher sends from, the
 -- attempts per channel, and each person's channel settings.
@@ -548,21 +623,9 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  if jsonb_typeof(p_template_ids) <> 'array' or jsonb_typeof(p_accepted) <> 'array'
-     or jsonb_array_length(p_template_ids) not between 1 and 3
-     or exists (select 1 from jsonb_array_elements(p_accepted) a where not (p_template_ids @> jsonb_build_array(a.value))) then
-    perform app.raise('INVALID_INPUT');
-  end if;
-  insert into public.reminder_consents (booking_id, user_id, template_id, accepted_at)
-  select distinct null::uuid, v_user.id, t, p_now from jsonb_array_elements_text(p_accepted) t;
-  get diagnostics v_count = row_count;
-  return app.remember_response(p_idempotency_key, jsonb_build_object(
-    'recorded', v_count,
-    'pending', coalesce((
-      select jsonb_agg(jsonb_build_object('templateId', c.template_id, 'count', c.n) order by c.template_id collate "C")
-      from (select r.template_id, count(*)::int as n from public.reminder_consents r
-            where r.user_id = v_user.id and r.sent_at is null
-            group by r.template_id) c), '[]'::jsonb)));
+  v_count := app.insert_consents(v_user.id, null, p_template_ids, p_accepted, p_now);
+  return app.remember_response(p_idempotency_key,
+    jsonb_build_object('recorded', v_count, 'pending', app.pending_consents(v_user.id, null)));
 end
 $$;
 grant execute on function public.record_subscriptions(p_template_ids jsonb, p_accepted jsonb, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
@@ -591,10 +654,10 @@ as $$
     'bookingId', p_n.booking_id, 'caseId', p_n.case_id, 'centerId', p_n.center_id,
     'openid', case when p_d.channel = 'wechat' then (select u.wechat_openid from public.users u where u.id = p_n.user_id) end,
     'templateId', case when p_d.channel = 'wechat' then (select rc.template_id from public.reminder_consents rc where rc.id = p_d.consent_id) end,
-    'phoneCiphertext', case when p_d.channel = 'sms' then
-      (select pp.phone_ciphertext from public.person_phones pp where pp.person_id = app.sms_person(p_n)) end,
-    'countryCode', case when p_d.channel = 'sms' then
-      (select pp.country_code from public.person_phones pp where pp.person_id = app.sms_person(p_n)) end)
+    'phoneCiphertext', pp.phone_ciphertext,
+    'countryCode', pp.country_code)
+  from (select 1) one
+  left join public.person_phones pp on p_d.channel = 'sms' and pp.person_id = app.sms_person(p_n)
 $$;
 
 -- Still true? A reminder of a booking that moved or ended, the overdue notice of a closed
@@ -685,7 +748,12 @@ declare
   v_job jsonb;
   v_jobs jsonb := '[]'::jsonb;
   v_quiet timestamptz := app.quiet_until(p_now);
-  v_stats jsonb := jsonb_build_object('claimed', 0, 'inboxOnly', 0, 'deferred', 0, 'obsolete', 0, 'dead', 0, 'recovered', 0);
+  v_claimed integer := 0;
+  v_inbox_only integer := 0;
+  v_deferred integer := 0;
+  v_obsolete integer := 0;
+  v_dead integer := 0;
+  v_recovered integer := 0;
 begin
   if p_limit is null or p_limit not between 1 and 1000 or p_lease_seconds is null or p_lease_seconds not between 5 and 3600 then
     perform app.raise('INVALID_INPUT');
@@ -705,7 +773,7 @@ begin
       and rc.sent_at is null;
     update public.notifications n set state = 'unknown', lease_until = null, last_error = 'dispatcher stopped mid-send'
     where n.id = v_n.id;
-    v_stats := jsonb_set(v_stats, '{recovered}', to_jsonb((v_stats ->> 'recovered')::int + 1));
+    v_recovered := v_recovered + 1;
   end loop;
 
   -- 2. due notifications
@@ -718,12 +786,12 @@ begin
   loop
     if not app.notification_still_true(v_n) then
       update public.notifications n set state = 'obsolete' where n.id = v_n.id;
-      v_stats := jsonb_set(v_stats, '{obsolete}', to_jsonb((v_stats ->> 'obsolete')::int + 1));
+      v_obsolete := v_obsolete + 1;
       continue;
     end if;
     if v_quiet is not null and not v_n.same_day and (v_n.user_id is null or (app.preferences_of(v_n.user_id)).quiet_hours) then
       update public.notifications n set send_after = v_quiet where n.id = v_n.id;
-      v_stats := jsonb_set(v_stats, '{deferred}', to_jsonb((v_stats ->> 'deferred')::int + 1));
+      v_deferred := v_deferred + 1;
       continue;
     end if;
     v_job := app.open_delivery(v_n, p_channels, p_now);
@@ -732,17 +800,17 @@ begin
       set state = case when cardinality(n.channels_failed) > 0 then 'dead' else 'inbox_only' end
       where n.id = v_n.id
       returning * into v_n;
-      v_stats := jsonb_set(v_stats, case when v_n.state = 'dead' then '{dead}' else '{inboxOnly}' end::text[],
-                           to_jsonb((v_stats ->> case when v_n.state = 'dead' then 'dead' else 'inboxOnly' end)::int + 1));
+      if v_n.state = 'dead' then v_dead := v_dead + 1; else v_inbox_only := v_inbox_only + 1; end if;
       continue;
     end if;
     update public.notifications n
     set state = 'sending', attempts = n.attempts + 1, lease_until = p_now + make_interval(secs => p_lease_seconds)
     where n.id = v_n.id;
     v_jobs := v_jobs || jsonb_build_array(v_job);
-    v_stats := jsonb_set(v_stats, '{claimed}', to_jsonb((v_stats ->> 'claimed')::int + 1));
+    v_claimed := v_claimed + 1;
   end loop;
-  return v_stats || jsonb_build_object('jobs', v_jobs);
+  return jsonb_build_object('claimed', v_claimed, 'inboxOnly', v_inbox_only, 'deferred', v_deferred, 'obsolete', v_obsolete,
+                            'dead', v_dead, 'recovered', v_recovered, 'jobs', v_jobs);
 end
 $$;
 grant execute on function public.claim_notifications(p_now timestamptz, p_limit integer, p_lease_seconds integer, p_channels jsonb) to service_role;
@@ -772,7 +840,6 @@ declare
   v_max_tries constant integer := 6;
   v_code text := left(p_code, 100);
   v_tries integer;
-  v_next text;
 begin
   if p_outcome is null or p_outcome not in ('sent', 'permanent', 'transient', 'unknown')
      or (p_outcome = 'sent' and nullif(p_provider_id, '') is null) then
@@ -827,8 +894,7 @@ begin
   set state = 'pending', lease_until = null, last_error = v_code, send_after = p_now,
       channels_failed = array_append(n.channels_failed, v_d.channel)
   where n.id = v_n.id;
-  v_next := 'pending';
-  return jsonb_build_object('status', 'failed', 'state', v_next);
+  return jsonb_build_object('status', 'failed', 'state', 'pending');
 end
 $$;
 grant execute on function public.finish_delivery(p_delivery bigint, p_outcome text, p_now timestamptz, p_provider_id text, p_code text, p_retry_after integer) to service_role;

@@ -949,10 +949,44 @@ revoke all on public.reminder_consents from anon, authenticated;
 grant select on public.reminder_consents to authenticated;
 grant all on public.reminder_consents to service_role;
 
+-- One wx.requestSubscribeMessage answer of a user: p_template_ids what was asked (1–3),
+-- p_accepted the ones accepted (a subset), for a booking or for none. Answers how many rows it
+-- recorded; INVALID_INPUT for anything else.
+create or replace function app.insert_consents(p_user uuid, p_booking uuid, p_template_ids jsonb, p_accepted jsonb, p_now timestamptz)
+returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  if jsonb_typeof(p_template_ids) <> 'array' or jsonb_typeof(p_accepted) <> 'array'
+     or jsonb_array_length(p_template_ids) not between 1 and 3
+     or exists (select 1 from jsonb_array_elements(p_accepted) a where not (p_template_ids @> jsonb_build_array(a.value))) then
+    perform app.raise('INVALID_INPUT');
+  end if;
+  insert into public.reminder_consents (booking_id, user_id, template_id, accepted_at)
+  select distinct p_booking, p_user, t, p_now from jsonb_array_elements_text(p_accepted) t;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+-- A user's unused accepts per template: of one booking, or (p_booking null) all of them.
+create or replace function app.pending_consents(p_user uuid, p_booking uuid) returns jsonb
+language sql stable
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object('templateId', c.template_id, 'count', c.n) order by c.template_id collate "C"), '[]'::jsonb)
+  from (select r.template_id, count(*)::int as n from public.reminder_consents r
+        where r.user_id = p_user and r.sent_at is null and (p_booking is null or r.booking_id = p_booking)
+        group by r.template_id) c
+$$;
+
 -- Record which templates the caller accepted for a booking they may see (their own or a
--- linked person's, still booked or confirmed). p_template_ids: what was asked; p_accepted: the
--- ones the user accepted (a subset). Answers the unsent accepts per template for this booking.
--- With an Idempotency-Key (optional here), a retry answers the first result and records nothing.
+-- linked person's, still booked or confirmed). Answers the unsent accepts per template for this
+-- booking. With an Idempotency-Key (optional here), a retry answers the first result and
+-- records nothing.
 create or replace function public.record_reminder_consent(
   p_booking uuid,
   p_template_ids jsonb,
@@ -975,11 +1009,6 @@ begin
   if v_replay is not null then
     return v_replay;
   end if;
-  if jsonb_typeof(p_template_ids) <> 'array' or jsonb_typeof(p_accepted) <> 'array'
-     or jsonb_array_length(p_template_ids) not between 1 and 3
-     or exists (select 1 from jsonb_array_elements(p_accepted) a where not (p_template_ids @> jsonb_build_array(a.value))) then
-    perform app.raise('INVALID_INPUT');
-  end if;
   select * into v_booking from public.bookings b where b.id = p_booking;
   if not found or not (v_booking.booked_by = v_user.id or v_booking.applicant_id in (select app.my_person_ids())) then
     perform app.raise('BOOKING_NOT_FOUND');
@@ -987,19 +1016,9 @@ begin
   if v_booking.status not in ('booked', 'confirmed') then
     perform app.raise('BOOKING_NOT_ACTIVE');
   end if;
-
-  insert into public.reminder_consents (booking_id, user_id, template_id, accepted_at)
-  select distinct v_booking.id, v_user.id, t, p_now from jsonb_array_elements_text(p_accepted) t;
-  get diagnostics v_count = row_count;
-
+  v_count := app.insert_consents(v_user.id, v_booking.id, p_template_ids, p_accepted, p_now);
   return app.remember_response(p_idempotency_key, jsonb_build_object(
-    'bookingId', v_booking.id,
-    'recorded', v_count,
-    'pending', coalesce((
-      select jsonb_agg(jsonb_build_object('templateId', c.template_id, 'count', c.n) order by c.template_id collate "C")
-      from (select r.template_id, count(*)::int as n from public.reminder_consents r
-            where r.booking_id = v_booking.id and r.user_id = v_user.id and r.sent_at is null
-            group by r.template_id) c), '[]'::jsonb)));
+    'bookingId', v_booking.id, 'recorded', v_count, 'pending', app.pending_consents(v_user.id, v_booking.id)));
 end
 $$;
 grant execute on function public.record_reminder_consent(p_booking uuid, p_template_ids jsonb, p_accepted jsonb, p_now timestamp with time zone, p_idempotency_key text, p_request_hash text) to authenticated;
