@@ -3,7 +3,19 @@
 // Declared once as zod schemas; the operations answer with them, OpenAPI is generated from
 // them, the mini-program imports the inferred types.
 import { z } from 'zod';
+import { normaliseResidentId, RESIDENT_ID_MESSAGES, residentIdProblem } from '../privacy/resident-id';
 import { instant, named, uuid } from './registry';
+
+/** An 18-digit resident ID number, normalised (upper-case X, no spaces) and checked (GB 11643). */
+export const residentIdNumber = z
+  .string()
+  .max(40)
+  .transform(normaliseResidentId)
+  .superRefine((id, ctx) => {
+    const problem = residentIdProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: RESIDENT_ID_MESSAGES[problem] });
+  })
+  .meta({ description: '18-digit resident ID number (GB 11643 checksum); spaces and a lower-case x are accepted' });
 
 /** How the person said yes: a code read back from their SMS, their own WeChat, or at the centre. */
 export const consentMethod = z.enum(['sms', 'wechat', 'center']);
@@ -54,7 +66,7 @@ export type FamilyList = z.infer<typeof familyList>;
 
 export const addFamilyBody = z.object({
   name: z.string().trim().min(1).max(20).meta({ description: 'the name on the ID card' }),
-  idNumber: z.string().trim().meta({ description: '18-digit resident ID number (GB 11643 checksum); the X may be lower case' }),
+  idNumber: residentIdNumber,
   phone: z.string().trim().meta({ description: "the person's mobile number (11 digits); the code goes here unless a number is already on record for them" }),
   relationship,
 });
@@ -125,12 +137,12 @@ export type RegisteredPerson = z.infer<typeof registeredPerson>;
 
 export const registerPersonBody = z.object({
   name: z.string().trim().min(1).max(20),
-  idNumber: z.string().trim(),
+  idNumber: residentIdNumber,
   phone: z.string().trim().optional().meta({ description: 'for the SMS notifications; keeps the number on record when left out' }),
 });
 export type RegisterPersonRequest = z.infer<typeof registerPersonBody>;
 
-export const lookupPersonBody = z.object({ idNumber: z.string().trim() });
+export const lookupPersonBody = z.object({ idNumber: residentIdNumber });
 
 export const pendingConsent = z.object({
   requesterId: uuid,
@@ -147,7 +159,7 @@ export const personLookup = named(
 );
 export type PersonLookup = z.infer<typeof personLookup>;
 
-export const confirmAtCenterBody = z.object({ idNumber: z.string().trim(), requesterId: uuid });
+export const confirmAtCenterBody = z.object({ idNumber: residentIdNumber, requesterId: uuid });
 
 export const personContact = named(
   'PersonContact',
