@@ -41,7 +41,7 @@ export const errandEvent = named(
 export type ErrandEvent = z.infer<typeof errandEvent>;
 
 export const errandProblem = z.enum(['unassigned', 'visit_missed', 'visit_overdue', 'papers_not_returned']).meta({
-  description: 'unassigned: no agent took it for a working day; visit_missed: the agent recorded a missed visit; visit_overdue: the visit day passed and nothing was collected; papers_not_returned: the case is finished (or the papers were collected over 10 days ago) and nothing was handed back',
+  description: 'unassigned: no agent took it for a working day; visit_missed: the agent recorded a missed visit; visit_overdue: the visit day passed and nothing was collected; papers_not_returned: nothing was handed back although the case finished over 2 days ago, or the papers were collected over 10 days ago',
 });
 export type ErrandProblem = z.infer<typeof errandProblem>;
 
